@@ -1,0 +1,87 @@
+#include "cli/cli_context.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace fafnir {
+
+DataDirectory& CliContext::data_directory() {
+  if (!data_directory_) {
+    std::string path = options_.data_dir;
+    if (path.empty()) {
+      const char* from_env = std::getenv("FAFNIR_DATA_DIR");
+      path = (from_env != nullptr && *from_env != '\0') ? from_env : "./fafnir-data";
+    }
+    data_directory_ = std::make_unique<DataDirectory>(path);
+  }
+  return *data_directory_;
+}
+
+Result<PlatformOptions> CliContext::platform_options() {
+  PlatformOptions platform_options;
+  if (options_.hash_cost == "fast") {
+    platform_options.password_hashing = PasswordHashingOptions::fast_for_tests();
+  } else if (options_.hash_cost != "strong") {
+    return Status::InvalidArgument("--hash-cost must be strong or fast");
+  }
+  FAFNIR_ASSIGN_OR_RETURN(platform_options.jwt_secret, data_directory().jwt_secret());
+  return platform_options;
+}
+
+Result<Platform*> CliContext::platform() {
+  if (platform_) return platform_.get();
+  DataDirectory& directory = data_directory();
+  FAFNIR_RETURN_IF_ERROR(directory.ensure_exists());
+
+  SystemClock wall_clock;
+  DataDirectorySettings defaults{0, start_of_utc_day(wall_clock.now())};
+  if (!options_.start.empty()) {
+    FAFNIR_ASSIGN_OR_RETURN(defaults.start, parse_rfc3339(options_.start));
+  }
+  FAFNIR_ASSIGN_OR_RETURN(DataDirectorySettings settings,
+                          directory.settings(defaults, options_.seed));
+  clock_ = std::make_unique<ManualClock>(settings.start);
+  ids_ = std::make_unique<RandomIdGenerator>();
+
+  FAFNIR_ASSIGN_OR_RETURN(Transport * transport, transports_.find(options_.transport));
+  FAFNIR_ASSIGN_OR_RETURN(Ports ports, transport->open({directory.path(), clock_.get()}));
+  FAFNIR_ASSIGN_OR_RETURN(PlatformOptions platform_options, this->platform_options());
+  FAFNIR_ASSIGN_OR_RETURN(platform_, Platform::create(std::move(ports), *clock_, *ids_,
+                                                      std::move(platform_options)));
+  FAFNIR_RETURN_IF_ERROR(settle());
+  return platform_.get();
+}
+
+Result<AuthenticatedUser> CliContext::current_user() {
+  FAFNIR_ASSIGN_OR_RETURN(Platform * platform, this->platform());
+  std::string token = options_.token;
+  if (token.empty()) {
+    FAFNIR_ASSIGN_OR_RETURN(std::optional<SavedSession> session, data_directory().load_session());
+    if (!session) {
+      return Status::Unauthenticated("not logged in; run `fafnir user login --email E --password P`");
+    }
+    token = session->token;
+  }
+  Result<AuthenticatedUser> user = platform->auth().authenticate(token);
+  if (!user.ok()) {
+    return Status::Unauthenticated(user.status().message() + "; log in again");
+  }
+  return user;
+}
+
+Status CliContext::settle() {
+  if (!platform_) return Status::Ok();
+  Result<std::size_t> settled = platform_->settle();
+  return settled.status();
+}
+
+void CliContext::print(const nlohmann::json& data, const std::string& text) const {
+  if (options_.json) {
+    std::cout << data.dump(2) << '\n';
+  } else {
+    std::cout << text;
+    if (!text.empty() && text.back() != '\n') std::cout << '\n';
+  }
+}
+
+}  // namespace fafnir

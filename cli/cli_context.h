@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/data_directory.h"
+#include "core/platform/platform.h"
+#include "core/platform/transport.h"
+
+namespace fafnir {
+
+// Global options, filled by CLI11 before any command runs.
+struct GlobalOptions {
+  std::string data_dir;                // --data-dir, $FAFNIR_DATA_DIR, else ./fafnir-data
+  std::string transport = "embedded";  // --transport
+  bool json = false;                   // --json: machine-readable output
+  std::optional<std::uint64_t> seed;   // --seed, fixed when the data directory is created
+  std::string start;                   // --start, RFC 3339; default 00:00 UTC today
+  std::string token;                   // --token: act as this JWT instead of the saved session
+  std::string hash_cost = "strong";    // --hash-cost strong|fast (fast: tests and benchmarks only)
+};
+
+// Everything a command needs: the opened platform, the caller, and output. Opens the data
+// directory and the services on first use. Not thread-safe; one per process.
+class CliContext {
+ public:
+  CliContext(GlobalOptions& options, TransportRegistry& transports)
+      : options_(options), transports_(transports) {}
+
+  const GlobalOptions& options() const { return options_; }
+  DataDirectory& data_directory();
+
+  // The platform over the selected transport, opened (and its events settled) on first call.
+  Result<Platform*> platform();
+
+  // The user of --token, else of the saved session. Unauthenticated with a hint to log in.
+  Result<AuthenticatedUser> current_user();
+
+  // Handles every event the command caused; call before reporting a change as done.
+  Status settle();
+
+  // Prints `data` as JSON with --json, else `text`.
+  void print(const nlohmann::json& data, const std::string& text) const;
+
+ private:
+  Result<PlatformOptions> platform_options();
+
+  GlobalOptions& options_;
+  TransportRegistry& transports_;
+  std::unique_ptr<DataDirectory> data_directory_;
+  std::unique_ptr<Clock> clock_;
+  std::unique_ptr<IdGenerator> ids_;
+  std::unique_ptr<Platform> platform_;
+};
+
+}  // namespace fafnir

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.h"
+
+namespace fafnir {
+
+// Each adds its subcommands to `app`; the actions run later with `context` and report failure by
+// setting `status`.
+void add_user_commands(CLI::App& app, CliContext& context, Status& status);
+void add_demo_command(CLI::App& app, Status& status);
+
+}  // namespace fafnir

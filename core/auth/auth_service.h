@@ -1,0 +1,89 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/auth/auth_repository.h"
+#include "core/auth/jwt.h"
+#include "core/auth/password_hasher.h"
+#include "core/common/clock.h"
+#include "core/common/id_generator.h"
+
+namespace fafnir {
+
+struct RegistrationRequest {
+  std::string email;
+  std::string password;
+  std::string first_name;
+  std::string last_name;
+};
+
+struct LoginSession {
+  std::string user_id;
+  std::string token;       // HS256 JWT
+  std::string csrf_token;  // random, for the double-submit cookie
+  Timestamp expires_at;
+};
+
+// The caller behind a verified, unrevoked token of an existing user.
+struct AuthenticatedUser {
+  std::string user_id;
+  std::string email;
+  std::string token_id;
+  Timestamp token_expires_at;
+};
+
+struct LoginThrottling {
+  int free_failures = 5;                              // failures before attempts are refused
+  Duration first_lockout = std::chrono::seconds(30);  // doubles with each further failure
+  Duration max_lockout = std::chrono::minutes(15);
+};
+
+// Registration, login, token checks, logout and account deletion. Thread-safe.
+class AuthService {
+ public:
+  static constexpr Duration kTokenLifetime = std::chrono::hours(1);
+
+  // Does not take ownership; all must outlive the service.
+  AuthService(AuthRepository& repository, const PasswordHasher& hasher, const JwtCodec& jwt,
+              const Clock& clock, IdGenerator& ids, LoginThrottling throttling = {})
+      : repository_(repository),
+        hasher_(hasher),
+        jwt_(jwt),
+        clock_(clock),
+        ids_(ids),
+        throttling_(throttling) {}
+
+  // The new user's id. InvalidArgument for a malformed email, a password under 8 characters or
+  // empty names; AlreadyExists when the email (in any letter case) is registered.
+  // Publishes users.registered.
+  Result<std::string> register_user(const RegistrationRequest& request);
+
+  // Unauthenticated "invalid email or password" for an unknown email or a wrong password, after
+  // the same work in both cases; ResourceExhausted while the email is locked out after repeated
+  // failures.
+  Result<LoginSession> login(std::string_view email, std::string_view password);
+
+  // Unauthenticated for a malformed, forged, expired or revoked token, or a deleted user.
+  Result<AuthenticatedUser> authenticate(std::string_view token);
+
+  // Revokes the caller's token.
+  Status logout(const AuthenticatedUser& user);
+
+  // Removes the user's credentials, revokes the token and publishes users.deleted, upon which
+  // every service removes that user's data.
+  Status delete_user(const AuthenticatedUser& user);
+
+ private:
+  Status refuse_if_locked_out(std::string_view email, Timestamp now);
+  Status note_failed_login(std::string_view email, Timestamp now);
+
+  AuthRepository& repository_;
+  const PasswordHasher& hasher_;
+  const JwtCodec& jwt_;
+  const Clock& clock_;
+  IdGenerator& ids_;
+  LoginThrottling throttling_;
+};
+
+}  // namespace fafnir

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/auth/auth_repository.h"
+#include "core/events/event_stream.h"
+#include "core/events/outbox.h"
+#include "core/security/security_repository.h"
+#include "core/user/profile_repository.h"
+
+namespace fafnir {
+
+// Everything a transport provides for the services to run on: one store per service, the outbox
+// of each store that publishes events, and the event stream. Owns them all.
+struct Ports {
+  std::unique_ptr<AuthRepository> auth;
+  std::unique_ptr<SecurityRepository> security;
+  std::unique_ptr<ProfileRepository> profiles;
+  std::unique_ptr<EventStream> stream;
+  std::vector<std::unique_ptr<Outbox>> outboxes;
+};
+
+}  // namespace fafnir

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/common/status.h"
+#include "storage/sqlite/migration.h"
+#include "storage/sqlite/sqlite_statement.h"
+
+namespace fafnir {
+
+struct SqliteOptions {
+  bool synchronous_full = false;  // false: WAL + synchronous=NORMAL (survives process crashes)
+  int busy_timeout_ms = 5000;     // wait this long for another process's write lock
+};
+
+// One SQLite file of one service: WAL mode, foreign keys on, a busy timeout, prepared statements
+// cached per SQL text, and its schema migrated forward on open.
+// Thread-safe: read() and transaction() serialize callers on an internal mutex.
+class SqliteDatabase {
+ public:
+  using Work = std::function<Status(SqliteDatabase&)>;
+
+  // Opens (creating if missing) `path` and applies the migrations of `schema` it lacks. Fails
+  // with FailedPrecondition when the file was written by a newer fafnir (a version beyond the
+  // last migration), leaving the file untouched.
+  static Result<std::shared_ptr<SqliteDatabase>> open(const std::filesystem::path& path,
+                                                      const Schema& schema,
+                                                      SqliteOptions options = {});
+  ~SqliteDatabase();
+  SqliteDatabase(const SqliteDatabase&) = delete;
+  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+
+  // Runs `work` in one write transaction (BEGIN IMMEDIATE): committed when it returns OK, rolled
+  // back otherwise, and its Status returned.
+  Status transaction(const Work& work);
+
+  // Runs `work` with the connection to itself, without starting a write transaction.
+  Status read(const Work& work);
+
+  // REQUIRES: called inside read()/transaction(). `sql` must be a constant with `?` parameters.
+  Result<SqliteStatement> prepare(std::string_view sql);
+
+  // REQUIRES: called inside read()/transaction(). For constant SQL without parameters.
+  Status execute(std::string_view sql);
+
+  // The highest applied migration version.
+  Result<int> schema_version();
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  SqliteDatabase(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  Status configure(const SqliteOptions& options);
+  Status migrate(const Schema& schema);
+
+  sqlite3* db_;
+  std::filesystem::path path_;
+  std::mutex mutex_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+};
+
+}  // namespace fafnir

@@ -1,0 +1,40 @@
+#include "transports/embedded/embedded_transport.h"
+
+#include <system_error>
+
+#include "storage/auth/sqlite_auth_repository.h"
+#include "storage/security/sqlite_security_repository.h"
+#include "storage/sqlite/sqlite_outbox.h"
+#include "storage/user/sqlite_profile_repository.h"
+#include "transports/in_process/in_process_stream.h"
+
+namespace fafnir {
+
+Result<Ports> EmbeddedTransport::open(const TransportContext& context) {
+  if (context.clock == nullptr) return Status::InvalidArgument("the embedded transport needs a clock");
+  std::error_code error;
+  std::filesystem::create_directories(context.data_dir, error);
+  if (error) {
+    return Status::FailedPrecondition("cannot create data directory " + context.data_dir.string() +
+                                      ": " + error.message());
+  }
+  const std::filesystem::path& dir = context.data_dir;
+  FAFNIR_ASSIGN_OR_RETURN(auto auth_db,
+                          SqliteDatabase::open(dir / "auth.db", SqliteAuthRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(
+      auto security_db, SqliteDatabase::open(dir / "security.db", SqliteSecurityRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(auto user_db,
+                          SqliteDatabase::open(dir / "user.db", SqliteProfileRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<InProcessStream> stream,
+                          InProcessStream::open(dir / "stream.db", *context.clock));
+
+  Ports ports;
+  ports.auth = std::make_unique<SqliteAuthRepository>(auth_db);
+  ports.security = std::make_unique<SqliteSecurityRepository>(security_db);
+  ports.profiles = std::make_unique<SqliteProfileRepository>(user_db);
+  ports.stream = std::move(stream);
+  ports.outboxes.push_back(std::make_unique<SqliteOutbox>(auth_db));
+  return ports;
+}
+
+}  // namespace fafnir

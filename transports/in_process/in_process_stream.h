@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/common/clock.h"
+#include "core/events/event_stream.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace fafnir {
+
+// The embedded EventStream: an append-only log in its own SQLite file (stream.db) with a durable
+// cursor per consumer group, a retry table and a dead-letter table. A message written before a
+// crash is delivered after restart; a handler whose decision was not yet recorded when the
+// process died sees the message again. Thread-safe; dispatch() calls are serialized.
+class InProcessStream final : public EventStream {
+ public:
+  // Opens or creates the stream file at `path`. `clock` must outlive the stream.
+  static Result<std::unique_ptr<InProcessStream>> open(const std::filesystem::path& path,
+                                                       const Clock& clock);
+
+  Status publish(const std::vector<Event>& events) override;
+  Status subscribe(ConsumerConfig config, EventHandler handler) override;
+  Result<std::size_t> dispatch() override;
+  Result<std::vector<DeadLetter>> dead_letters(std::string_view group) override;
+
+ private:
+  struct Subscription {
+    ConsumerConfig config;
+    EventHandler handler;
+  };
+  struct Outcome;
+
+  InProcessStream(std::shared_ptr<SqliteDatabase> db, const Clock& clock)
+      : db_(std::move(db)), clock_(clock) {}
+
+  Result<std::size_t> dispatch_to(const Subscription& subscription);
+  Result<std::vector<Delivery>> due_retries(const std::string& group);
+  Result<std::vector<Delivery>> next_messages(const std::string& group);
+  Status record(const Subscription& subscription, const std::vector<Outcome>& outcomes,
+                std::int64_t new_cursor);
+
+  std::shared_ptr<SqliteDatabase> db_;
+  const Clock& clock_;
+  std::mutex subscriptions_mutex_;
+  std::vector<Subscription> subscriptions_;
+  std::mutex dispatch_mutex_;
+};
+
+}  // namespace fafnir
