@@ -4,6 +4,7 @@
 
 #include "core/auth/email_address.h"
 #include "core/common/encoding.h"
+#include "core/common/text.h"
 #include "core/events/user_events.h"
 
 namespace fafnir {
@@ -15,8 +16,7 @@ constexpr std::size_t kMaxNameLength = 100;
 constexpr std::string_view kBadCredentials = "invalid email or password";
 
 Result<std::string> validate_name(std::string_view name, std::string_view field) {
-  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  name = trim(name);
   if (name.empty()) return Status::InvalidArgument(std::string(field) + " is required");
   if (name.size() > kMaxNameLength) {
     return Status::InvalidArgument(std::string(field) + " is longer than 100 characters");

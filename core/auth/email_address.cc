@@ -2,16 +2,12 @@
 
 #include <algorithm>
 
+#include "core/common/text.h"
+
 namespace fafnir {
 namespace {
 
 constexpr std::size_t kMaxEmailLength = 254;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 }  // namespace
 
@@ -37,10 +33,7 @@ Result<std::string> normalize_email(std::string_view raw) {
       domain.find("..") != std::string_view::npos) {
     return invalid("the domain after '@' must look like example.com");
   }
-  std::string normalized(email);
-  std::transform(normalized.begin(), normalized.end(), normalized.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
-  return normalized;
+  return to_lower(email);
 }
 
 }  // namespace fafnir
