@@ -17,8 +17,24 @@ DataDirectory& CliContext::data_directory() {
   return *data_directory_;
 }
 
-Result<PlatformOptions> CliContext::platform_options() {
+Result<RequestedSettings> CliContext::requested_settings() const {
+  RequestedSettings requested;
+  requested.seed = options_.seed;
+  if (!options_.start.empty()) {
+    FAFNIR_ASSIGN_OR_RETURN(requested.start, parse_rfc3339(options_.start));
+  }
+  if (!options_.session.empty()) {
+    FAFNIR_ASSIGN_OR_RETURN(requested.session, parse_session_mode(options_.session));
+  }
+  return requested;
+}
+
+Result<PlatformOptions> CliContext::platform_options(const DataDirectorySettings& settings) {
   PlatformOptions platform_options;
+  platform_options.market.seed = settings.seed;
+  platform_options.market.start = settings.start;
+  platform_options.market.session = settings.session;
+  platform_options.simulated_clock = clock_.get();
   if (options_.hash_cost == "fast") {
     platform_options.password_hashing = PasswordHashingOptions::fast_for_tests();
   } else if (options_.hash_cost != "strong") {
@@ -34,18 +50,15 @@ Result<Platform*> CliContext::platform() {
   FAFNIR_RETURN_IF_ERROR(directory.ensure_exists());
 
   SystemClock wall_clock;
-  DataDirectorySettings defaults{0, start_of_utc_day(wall_clock.now())};
-  if (!options_.start.empty()) {
-    FAFNIR_ASSIGN_OR_RETURN(defaults.start, parse_rfc3339(options_.start));
-  }
-  FAFNIR_ASSIGN_OR_RETURN(DataDirectorySettings settings,
-                          directory.settings(defaults, options_.seed));
+  DataDirectorySettings defaults{0, start_of_utc_day(wall_clock.now()), SessionMode::k24h};
+  FAFNIR_ASSIGN_OR_RETURN(RequestedSettings requested, requested_settings());
+  FAFNIR_ASSIGN_OR_RETURN(DataDirectorySettings settings, directory.settings(defaults, requested));
   clock_ = std::make_unique<ManualClock>(settings.start);
   ids_ = std::make_unique<RandomIdGenerator>();
 
   FAFNIR_ASSIGN_OR_RETURN(Transport * transport, transports_.find(options_.transport));
   FAFNIR_ASSIGN_OR_RETURN(Ports ports, transport->open({directory.path(), clock_.get()}));
-  FAFNIR_ASSIGN_OR_RETURN(PlatformOptions platform_options, this->platform_options());
+  FAFNIR_ASSIGN_OR_RETURN(PlatformOptions platform_options, this->platform_options(settings));
   FAFNIR_ASSIGN_OR_RETURN(platform_, Platform::create(std::move(ports), *clock_, *ids_,
                                                       std::move(platform_options)));
   FAFNIR_RETURN_IF_ERROR(settle());
@@ -67,6 +80,12 @@ Result<AuthenticatedUser> CliContext::current_user() {
     return Status::Unauthenticated(user.status().message() + "; log in again");
   }
   return user;
+}
+
+Result<Caller> CliContext::caller(std::string_view permission) {
+  FAFNIR_ASSIGN_OR_RETURN(AuthenticatedUser user, current_user());
+  FAFNIR_RETURN_IF_ERROR(platform_->security().require(user.user_id, permission));
+  return Caller{platform_.get(), std::move(user)};
 }
 
 Status CliContext::settle() {

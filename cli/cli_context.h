@@ -20,8 +20,15 @@ struct GlobalOptions {
   bool json = false;                   // --json: machine-readable output
   std::optional<std::uint64_t> seed;   // --seed, fixed when the data directory is created
   std::string start;                   // --start, RFC 3339; default 00:00 UTC today
+  std::string session;                 // --session 24h|exchange; default 24h
   std::string token;                   // --token: act as this JWT instead of the saved session
   std::string hash_cost = "strong";    // --hash-cost strong|fast (fast: tests and benchmarks only)
+};
+
+// The user a command acts for, with the platform it acts on.
+struct Caller {
+  Platform* platform;
+  AuthenticatedUser user;
 };
 
 // Everything a command needs: the opened platform, the caller, and output. Opens the data
@@ -40,6 +47,9 @@ class CliContext {
   // The user of --token, else of the saved session. Unauthenticated with a hint to log in.
   Result<AuthenticatedUser> current_user();
 
+  // current_user() holding `permission` (PermissionDenied otherwise), with the platform.
+  Result<Caller> caller(std::string_view permission);
+
   // Handles every event the command caused; call before reporting a change as done.
   Status settle();
 
@@ -47,12 +57,13 @@ class CliContext {
   void print(const nlohmann::json& data, const std::string& text) const;
 
  private:
-  Result<PlatformOptions> platform_options();
+  Result<PlatformOptions> platform_options(const DataDirectorySettings& settings);
+  Result<RequestedSettings> requested_settings() const;
 
   GlobalOptions& options_;
   TransportRegistry& transports_;
   std::unique_ptr<DataDirectory> data_directory_;
-  std::unique_ptr<Clock> clock_;
+  std::unique_ptr<ManualClock> clock_;
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<Platform> platform_;
 };

@@ -34,28 +34,40 @@ Status DataDirectory::ensure_exists() const {
   return Status::Ok();
 }
 
-Result<DataDirectorySettings> DataDirectory::settings(
-    const DataDirectorySettings& defaults, std::optional<std::uint64_t> requested_seed) const {
+Result<DataDirectorySettings> DataDirectory::settings(const DataDirectorySettings& defaults,
+                                                      const RequestedSettings& requested) const {
   std::filesystem::path file = path_ / kSettingsFile;
   FAFNIR_ASSIGN_OR_RETURN(std::optional<std::string> text, read_file_if_exists(file));
   if (!text) {
-    DataDirectorySettings created = defaults;
-    if (requested_seed) created.seed = *requested_seed;
-    json saved = {{"seed", created.seed}, {"start", format_rfc3339(created.start)}};
+    DataDirectorySettings created{requested.seed.value_or(defaults.seed),
+                                  requested.start.value_or(defaults.start),
+                                  requested.session.value_or(defaults.session)};
+    json saved = {{"seed", created.seed},
+                  {"start", format_rfc3339(created.start)},
+                  {"session", session_mode_name(created.session)}};
     FAFNIR_RETURN_IF_ERROR(write_private_file(file, saved.dump(2) + "\n"));
     return created;
   }
   json saved = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (!saved.is_object() || !saved.contains("seed") || !saved["seed"].is_number_unsigned() ||
-      !saved.contains("start") || !saved["start"].is_string()) {
-    return corrupt(file, "expected {\"seed\": N, \"start\": \"RFC 3339 time\"}");
+      !saved.contains("start") || !saved["start"].is_string() || !saved.contains("session") ||
+      !saved["session"].is_string()) {
+    return corrupt(file, "expected {\"seed\": N, \"start\": TIME, \"session\": MODE}");
   }
   FAFNIR_ASSIGN_OR_RETURN(Timestamp start, parse_rfc3339(saved["start"].get<std::string>()));
-  DataDirectorySettings loaded{saved["seed"].get<std::uint64_t>(), start};
-  if (requested_seed && *requested_seed != loaded.seed) {
+  FAFNIR_ASSIGN_OR_RETURN(SessionMode session,
+                          parse_session_mode(saved["session"].get<std::string>()));
+  DataDirectorySettings loaded{saved["seed"].get<std::uint64_t>(), start, session};
+  if (requested.seed && *requested.seed != loaded.seed) {
     return Status::FailedPrecondition(
-        "--seed " + std::to_string(*requested_seed) + " differs from the seed " +
+        "--seed " + std::to_string(*requested.seed) + " differs from the seed " +
         std::to_string(loaded.seed) + " this data directory was created with; use another --data-dir");
+  }
+  if (requested.session && *requested.session != loaded.session) {
+    return Status::FailedPrecondition(
+        "--session " + std::string(session_mode_name(*requested.session)) +
+        " differs from the session " + std::string(session_mode_name(loaded.session)) +
+        " this data directory was created with; use another --data-dir");
   }
   return loaded;
 }
@@ -79,12 +91,14 @@ Result<std::optional<SavedSession>> DataDirectory::load_session() const {
   FAFNIR_ASSIGN_OR_RETURN(std::optional<std::string> text, read_file_if_exists(file));
   if (!text) return std::optional<SavedSession>();
   json saved = json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (!saved.is_object() || !saved.value("token", json()).is_string()) {
-    return corrupt(file, "no token");
-  }
-  return std::optional<SavedSession>(SavedSession{saved.value("userId", ""),
-                                                  saved.value("email", ""),
-                                                  saved["token"].get<std::string>()});
+  auto text_field = [&](const char* name) {
+    return saved.is_object() && saved.contains(name) && saved[name].is_string()
+               ? saved[name].get<std::string>()
+               : std::string();
+  };
+  SavedSession session{text_field("userId"), text_field("email"), text_field("token")};
+  if (session.token.empty()) return corrupt(file, "no token");
+  return std::optional<SavedSession>(std::move(session));
 }
 
 Status DataDirectory::save_session(const SavedSession& session) const {

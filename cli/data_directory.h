@@ -7,6 +7,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/status.h"
+#include "core/stock/market_state.h"
 
 namespace fafnir {
 
@@ -14,6 +15,14 @@ namespace fafnir {
 struct DataDirectorySettings {
   std::uint64_t seed = 0;  // seed of the simulated market
   Timestamp start;         // the simulated clock's start
+  SessionMode session = SessionMode::k24h;
+};
+
+// What the user asked for on the command line; unset fields take the stored or default value.
+struct RequestedSettings {
+  std::optional<std::uint64_t> seed;
+  std::optional<Timestamp> start;
+  std::optional<SessionMode> session;
 };
 
 // The saved login of the CLI (session.json, mode 0600).
@@ -34,10 +43,11 @@ class DataDirectory {
   // Creates the directory if needed.
   Status ensure_exists() const;
 
-  // The settings, written from `defaults` on first use. FailedPrecondition when `requested_seed`
-  // is given and differs from the seed the directory was created with.
+  // The settings, written on first use from `requested` over `defaults`. FailedPrecondition when
+  // a requested seed or session differs from the one the directory was created with (they shape
+  // every price); a requested start is ignored once the directory exists.
   Result<DataDirectorySettings> settings(const DataDirectorySettings& defaults,
-                                         std::optional<std::uint64_t> requested_seed) const;
+                                         const RequestedSettings& requested) const;
 
   // FAFNIR_JWT_SECRET when set and non-empty; otherwise the secret generated into `jwt_secret`
   // (mode 0600) on first use.

@@ -1,20 +1,12 @@
-#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/temp_directory.h"
 #include "core/common/encoding.h"
 #include "transports/embedded/embedded_transport.h"
 
 namespace fafnir {
 namespace {
-
-Result<std::filesystem::path> fresh_demo_directory() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "fafnir-demo-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) {
-    return Status::Internal("cannot create a temporary directory for the demo");
-  }
-  return std::filesystem::path(pattern);
-}
 
 void step(const std::string& title) { std::cout << "\n== " << title << '\n'; }
 
@@ -25,7 +17,7 @@ void outcome(const Status& status) {
 Status run_demo(const std::string& requested_dir) {
   std::filesystem::path dir = requested_dir;
   if (dir.empty()) {
-    FAFNIR_ASSIGN_OR_RETURN(dir, fresh_demo_directory());
+    FAFNIR_ASSIGN_OR_RETURN(dir, make_temp_directory("fafnir-demo"));
   }
   ManualClock clock(*parse_rfc3339("2026-01-05T14:30:00Z"));
   RandomIdGenerator ids;

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   app.add_option("--seed", options.seed, "Market seed, fixed when the data directory is created");
   app.add_option("--start", options.start,
                  "Simulated start time (RFC 3339) of a new data directory; default 00:00 UTC today");
+  app.add_option("--session", options.session,
+                 "Trading session of a new data directory: 24h (default) or exchange");
   app.add_option("--token", options.token, "Act as the user of this JWT instead of the saved login");
   app.add_option("--hash-cost", options.hash_cost,
                  "Password hashing cost: strong (default) or fast (tests and benchmarks only)")
@@ -33,6 +35,11 @@ int main(int argc, char** argv) {
   CliContext context(options, transports);
   Status status;
   add_user_commands(app, context, status);
+  add_market_commands(app, context, status);
+  add_account_commands(app, context, status);
+  add_order_commands(app, context, status);
+  add_portfolio_commands(app, context, status);
+  add_bench_commands(app, context, status);
   add_demo_command(app, status);
 
   try {

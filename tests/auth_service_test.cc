@@ -74,10 +74,13 @@ std::string file_bytes(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void check_code(const Status& status, ErrorCode expected) {
-  INFO(status.to_string());
-  CHECK(status.code() == expected);
-}
+// Checks the code of a Status, showing the whole Status on failure at the caller's line.
+#define CHECK_CODE(status_expr, expected_code)          \
+  do {                                                  \
+    const ::fafnir::Status checked_ = (status_expr);    \
+    INFO(checked_.to_string());                         \
+    CHECK(checked_.code() == (expected_code));          \
+  } while (false)
 
 TEST_CASE("a new user registers and the email is taken in every letter case", "[auth]") {
   AuthWorld world;
@@ -87,7 +90,7 @@ TEST_CASE("a new user registers and the email is taken in every letter case", "[
   Result<std::string> again =
       world.auth().register_user({"ADA@Example.COM", "another-password", "Ada", "Again"});
   REQUIRE_FALSE(again.ok());
-  check_code(again.status(), ErrorCode::kAlreadyExists);
+  CHECK_CODE(again.status(), ErrorCode::kAlreadyExists);
   CHECK_THAT(again.status().message(), Catch::Contains("ada@example.com"));
 }
 
@@ -95,20 +98,29 @@ TEST_CASE("registration refuses short passwords, malformed emails and missing na
   AuthWorld world;
   Result<std::string> short_password =
       world.auth().register_user({"ada@example.com", "1234567", "Ada", "Lovelace"});
-  check_code(short_password.status(), ErrorCode::kInvalidArgument);
+  CHECK_CODE(short_password.status(), ErrorCode::kInvalidArgument);
   CHECK_THAT(short_password.status().message(), Catch::Contains("at least 8"));
 
   for (const char* email : {"", "no-at", "a@b", "a@@b.com", "a b@c.com"}) {
     INFO("email: '" << email << "'");
     Result<std::string> refused =
         world.auth().register_user({email, std::string(kPassword), "Ada", "Lovelace"});
-    check_code(refused.status(), ErrorCode::kInvalidArgument);
+    CHECK_CODE(refused.status(), ErrorCode::kInvalidArgument);
     CHECK_THAT(refused.status().message(), Catch::Contains("email"));
   }
 
+  // Seven characters, nine bytes in UTF-8: still too short.
+  Result<std::string> seven_characters =
+      world.auth().register_user({"seven@example.com", "p\xc3\xa4ssw\xc3\xb6r", "Ada", "Lovelace"});
+  CHECK_CODE(seven_characters.status(), ErrorCode::kInvalidArgument);
+
+  Result<std::string> huge_password =
+      world.auth().register_user({"ada@example.com", std::string(1025, 'x'), "Ada", "Lovelace"});
+  CHECK_CODE(huge_password.status(), ErrorCode::kInvalidArgument);
+
   Result<std::string> nameless =
       world.auth().register_user({"ada@example.com", std::string(kPassword), " ", "Lovelace"});
-  check_code(nameless.status(), ErrorCode::kInvalidArgument);
+  CHECK_CODE(nameless.status(), ErrorCode::kInvalidArgument);
 
   // None of the refusals took the address: the real registration still succeeds.
   world.register_ada();
@@ -121,8 +133,8 @@ TEST_CASE("a wrong password and an unknown email get the same answer", "[auth]")
   Result<LoginSession> wrong_password = world.auth().login("ada@example.com", "not-the-password");
   Result<LoginSession> unknown_email = world.auth().login("grace@example.com", kPassword);
 
-  check_code(wrong_password.status(), ErrorCode::kUnauthenticated);
-  check_code(unknown_email.status(), ErrorCode::kUnauthenticated);
+  CHECK_CODE(wrong_password.status(), ErrorCode::kUnauthenticated);
+  CHECK_CODE(unknown_email.status(), ErrorCode::kUnauthenticated);
   CHECK(wrong_password.status().message() == unknown_email.status().message());
   CHECK_THAT(wrong_password.status().message(), !Catch::Contains("not-the-password"));
 }
@@ -145,7 +157,7 @@ TEST_CASE("logging in gives a one-hour token that authenticates the user", "[aut
     std::string forged = session.token;
     char& first_of_signature = forged[forged.rfind('.') + 1];
     first_of_signature = first_of_signature == 'A' ? 'B' : 'A';
-    check_code(world.auth().authenticate(forged).status(), ErrorCode::kUnauthenticated);
+    CHECK_CODE(world.auth().authenticate(forged).status(), ErrorCode::kUnauthenticated);
   }
   SECTION("the token still works just before the hour is up") {
     world.clock.advance(AuthService::kTokenLifetime - 1s);
@@ -153,7 +165,7 @@ TEST_CASE("logging in gives a one-hour token that authenticates the user", "[aut
   }
   SECTION("the token is refused once the hour is up") {
     world.clock.advance(AuthService::kTokenLifetime + 1s);
-    check_code(world.auth().authenticate(session.token).status(), ErrorCode::kUnauthenticated);
+    CHECK_CODE(world.auth().authenticate(session.token).status(), ErrorCode::kUnauthenticated);
   }
 }
 
@@ -163,24 +175,24 @@ TEST_CASE("five failed logins lock the email out until the lockout passes", "[au
 
   for (int attempt = 1; attempt <= 5; ++attempt) {
     INFO("failed attempt " << attempt);
-    check_code(world.auth().login("ada@example.com", "guess-" + std::to_string(attempt)).status(),
+    CHECK_CODE(world.auth().login("ada@example.com", "guess-" + std::to_string(attempt)).status(),
                ErrorCode::kUnauthenticated);
   }
 
   Result<LoginSession> locked = world.auth().login("ada@example.com", kPassword);
-  check_code(locked.status(), ErrorCode::kResourceExhausted);
+  CHECK_CODE(locked.status(), ErrorCode::kResourceExhausted);
   CHECK_THAT(locked.status().message(), Catch::Contains("30 s"));
-  check_code(world.auth().login("ADA@EXAMPLE.COM", kPassword).status(), ErrorCode::kResourceExhausted);
+  CHECK_CODE(world.auth().login("ADA@EXAMPLE.COM", kPassword).status(), ErrorCode::kResourceExhausted);
 
   world.clock.advance(29s);
-  check_code(world.auth().login("ada@example.com", kPassword).status(), ErrorCode::kResourceExhausted);
+  CHECK_CODE(world.auth().login("ada@example.com", kPassword).status(), ErrorCode::kResourceExhausted);
 
   world.clock.advance(2s);
   world.login_ok();
 
   SECTION("a success forgives earlier failures") {
     for (int attempt = 1; attempt <= 4; ++attempt) {
-      check_code(world.auth().login("ada@example.com", "guess").status(), ErrorCode::kUnauthenticated);
+      CHECK_CODE(world.auth().login("ada@example.com", "guess").status(), ErrorCode::kUnauthenticated);
     }
     world.login_ok();
   }
@@ -196,7 +208,7 @@ TEST_CASE("logging out revokes the token but not other sessions", "[auth]") {
   REQUIRE(world.auth().logout(world.authenticate_ok(laptop.token)).ok());
 
   Result<AuthenticatedUser> revoked = world.auth().authenticate(laptop.token);
-  check_code(revoked.status(), ErrorCode::kUnauthenticated);
+  CHECK_CODE(revoked.status(), ErrorCode::kUnauthenticated);
   world.authenticate_ok(phone.token);
 }
 
@@ -210,14 +222,14 @@ TEST_CASE("deleting a user removes them from every service", "[auth]") {
 
   REQUIRE(world.auth().delete_user(world.authenticate_ok(session.token)).ok());
 
-  check_code(world.auth().login("ada@example.com", kPassword).status(), ErrorCode::kUnauthenticated);
-  check_code(world.auth().authenticate(session.token).status(), ErrorCode::kUnauthenticated);
+  CHECK_CODE(world.auth().login("ada@example.com", kPassword).status(), ErrorCode::kUnauthenticated);
+  CHECK_CODE(world.auth().authenticate(session.token).status(), ErrorCode::kUnauthenticated);
   Result<AuthenticatedUser> orphan = world.auth().authenticate(other_device.token);
-  check_code(orphan.status(), ErrorCode::kUnauthenticated);
+  CHECK_CODE(orphan.status(), ErrorCode::kUnauthenticated);
   CHECK_THAT(orphan.status().message(), Catch::Contains("no longer exists"));
 
   world.settle();
-  check_code(world.platform->users().profile(id).status(), ErrorCode::kNotFound);
+  CHECK_CODE(world.platform->users().profile(id).status(), ErrorCode::kNotFound);
   Result<std::vector<std::string>> roles = world.platform->security().roles_of(id);
   REQUIRE(roles.ok());
   CHECK(roles->empty());
@@ -233,7 +245,7 @@ TEST_CASE("only an argon2id hash of the password reaches the disk", "[auth]") {
   AuthWorld world;
   world.register_ada();
   world.login_ok();
-  check_code(world.auth().login("ada@example.com", "Wrong-Horse-Battery-42").status(),
+  CHECK_CODE(world.auth().login("ada@example.com", "Wrong-Horse-Battery-42").status(),
              ErrorCode::kUnauthenticated);
 
   std::string auth_bytes = file_bytes(world.dir.path() / "auth.db");

@@ -191,4 +191,17 @@ Result<Money> checked_convert(Money amount, Price rate) {
   return Money::from_micros(static_cast<int64_t>(micros));
 }
 
+Price convert(Price price, Price rate) {
+  return Price::from_micros(static_cast<int64_t>(multiply_rounded(price.micros(), rate.micros())));
+}
+
+Price unit_price(Money total, Quantity quantity) {
+  Int128 scaled = static_cast<Int128>(total.micros()) * kMicrosPerUnit;
+  Int128 quotient = scaled / quantity.micros();
+  Int128 twice_remainder = (scaled % quantity.micros()) * 2;
+  if (twice_remainder >= quantity.micros()) ++quotient;
+  if (twice_remainder <= -quantity.micros()) --quotient;
+  return Price::from_micros(static_cast<int64_t>(quotient));
+}
+
 }  // namespace fafnir

@@ -112,5 +112,11 @@ Result<Money> checked_notional(Price price, Quantity quantity);
 Money convert(Money amount, Price rate);
 // As convert(); InvalidArgument when the result does not fit an int64 count of micro-units.
 Result<Money> checked_convert(Money amount, Price rate);
+// A price in another currency: price * rate, rounded half away from zero to the micro.
+Price convert(Price price, Price rate);
+
+// total / quantity, the price of one unit, rounded half away from zero to the micro.
+// REQUIRES: quantity is positive and the result fits.
+Price unit_price(Money total, Quantity quantity);
 
 }  // namespace fafnir

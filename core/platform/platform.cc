@@ -21,6 +21,10 @@ Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOp
       auth_(*ports_.auth, hasher_, jwt_, clock, ids, options.login_throttling),
       security_(*ports_.security),
       users_(*ports_.profiles),
+      stock_(*ports_.market, clock, options.simulated_clock, options.market),
+      portfolio_(*ports_.portfolio, stock_, clock, ids, options.portfolio),
+      engine_(*ports_.orders, stock_, portfolio_, clock, ids, options.trading),
+      orders_(*ports_.orders, stock_, portfolio_, engine_, clock, ids),
       relay_(borrow(ports_.outboxes), *ports_.stream) {}
 
 Result<std::unique_ptr<Platform>> Platform::create(Ports ports, const Clock& clock,
@@ -28,16 +32,36 @@ Result<std::unique_ptr<Platform>> Platform::create(Ports ports, const Clock& clo
   if (options.jwt_secret.empty()) return Status::InvalidArgument("a JWT secret is required");
   std::unique_ptr<Platform> platform(
       new Platform(std::move(ports), clock, ids, std::move(options)));
-  EventStream& stream = *platform->ports_.stream;
-  std::vector<std::string> user_subjects{"users.>"};
-  FAFNIR_RETURN_IF_ERROR(stream.subscribe(
-      {std::string(kSecurityConsumer), user_subjects},
-      [security = &platform->security_](const Delivery& d) { return security->on_user_event(d); }));
-  FAFNIR_RETURN_IF_ERROR(stream.subscribe(
-      {std::string(kUserConsumer), user_subjects},
-      [users = &platform->users_](const Delivery& d) { return users->on_user_event(d); }));
+  FAFNIR_RETURN_IF_ERROR(platform->subscribe_consumers());
+  FAFNIR_RETURN_IF_ERROR(platform->stock_.restore());
+  FAFNIR_RETURN_IF_ERROR(platform->orders_.recover());
+  FAFNIR_RETURN_IF_ERROR(platform->engine_.rebuild());
   return platform;
 }
+
+Status Platform::subscribe_consumers() {
+  EventStream& stream = *ports_.stream;
+  std::vector<std::string> user_events{"users.>"};
+  FAFNIR_RETURN_IF_ERROR(stream.subscribe({std::string(kSecurityConsumer), user_events},
+                                          [this](const Delivery& d) { return security_.on_user_event(d); }));
+  FAFNIR_RETURN_IF_ERROR(stream.subscribe({std::string(kUserConsumer), user_events},
+                                          [this](const Delivery& d) { return users_.on_user_event(d); }));
+  FAFNIR_RETURN_IF_ERROR(stream.subscribe(
+      {std::string(kPortfolioConsumer),
+       {std::string(subjects::kUsersDeleted), std::string(subjects::kOrdersFilled),
+        std::string(subjects::kOrdersCancelled), std::string(subjects::kOrdersExpired),
+        std::string(subjects::kOrdersRejected)}},
+      [this](const Delivery& d) { return portfolio_.on_event(d); }));
+  return stream.subscribe({std::string(kOrderConsumer), {std::string(subjects::kUsersDeleted)}},
+                          [this](const Delivery& d) { return orders_.on_event(d); });
+}
+
+Status Platform::set_price(std::string_view symbol, Price price) {
+  FAFNIR_RETURN_IF_ERROR(stock_.set_price(symbol, price));
+  return engine_.on_market_moved();
+}
+
+Status Platform::advance(Duration duration) { return stock_.advance(duration, engine_); }
 
 Result<std::size_t> Platform::settle() {
   std::size_t delivered = 0;

@@ -6,9 +6,13 @@
 #include "core/auth/auth_service.h"
 #include "core/common/clock.h"
 #include "core/common/id_generator.h"
+#include "core/engine/trade_engine.h"
 #include "core/events/outbox_relay.h"
+#include "core/order/order_service.h"
 #include "core/platform/ports.h"
+#include "core/portfolio/portfolio_service.h"
 #include "core/security/security_service.h"
+#include "core/stock/stock_service.h"
 #include "core/user/user_service.h"
 
 namespace fafnir {
@@ -17,6 +21,12 @@ struct PlatformOptions {
   PasswordHashingOptions password_hashing;  // default: production-strength argon2id
   LoginThrottling login_throttling;         // default: lock out after 5 failures, from 30 s
   std::string jwt_secret;                   // required; the HMAC key of access tokens
+  MarketOptions market;                     // default: seed 0, 24h sessions, simulated FX
+  PortfolioOptions portfolio;               // default: 500.00 opening deposit
+  TradingOptions trading;                   // default: no commission, no slippage
+  // The clock to move when simulated time advances (CLI, scenarios, simulations); null when
+  // time is wall-clock (serve). When set it must be the platform's clock.
+  ManualClock* simulated_clock = nullptr;
 };
 
 // The services of fafnir wired to one set of ports, with each service's event consumer subscribed
@@ -26,14 +36,21 @@ class Platform {
   // Consumer group names, one per consuming service.
   static constexpr std::string_view kSecurityConsumer = "security";
   static constexpr std::string_view kUserConsumer = "user";
+  static constexpr std::string_view kPortfolioConsumer = "portfolio";
+  static constexpr std::string_view kOrderConsumer = "order";
 
-  // `clock` and `ids` are borrowed and must outlive the platform.
+  // `clock` and `ids` are borrowed and must outlive the platform. Restores the simulated clock,
+  // finishes order placements a crash interrupted and indexes the resting orders.
   static Result<std::unique_ptr<Platform>> create(Ports ports, const Clock& clock,
                                                   IdGenerator& ids, PlatformOptions options);
 
   AuthService& auth() { return auth_; }
   SecurityService& security() { return security_; }
   UserService& users() { return users_; }
+  StockService& stock() { return stock_; }
+  PortfolioService& portfolio() { return portfolio_; }
+  OrderService& orders() { return orders_; }
+  TradeEngine& engine() { return engine_; }
   EventStream& stream() { return *ports_.stream; }
   const Clock& clock() const { return clock_; }
 
@@ -41,8 +58,15 @@ class Platform {
   // left (events handled may cause further events). Returns the number of deliveries made.
   Result<std::size_t> settle();
 
+  // Operator override: `symbol` trades at `price` from now on; the engine reacts at once.
+  Status set_price(std::string_view symbol, Price price);
+
+  // Moves simulated time forward, letting the engine react to every price step and session close.
+  Status advance(Duration duration);
+
  private:
   Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOptions options);
+  Status subscribe_consumers();
 
   Ports ports_;
   const Clock& clock_;
@@ -51,6 +75,10 @@ class Platform {
   AuthService auth_;
   SecurityService security_;
   UserService users_;
+  StockService stock_;
+  PortfolioService portfolio_;
+  TradeEngine engine_;
+  OrderService orders_;
   OutboxRelay relay_;
 };
 

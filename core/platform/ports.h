@@ -6,7 +6,10 @@
 #include "core/auth/auth_repository.h"
 #include "core/events/event_stream.h"
 #include "core/events/outbox.h"
+#include "core/order/order_store.h"
+#include "core/portfolio/portfolio_store.h"
 #include "core/security/security_repository.h"
+#include "core/stock/market_repository.h"
 #include "core/user/profile_repository.h"
 
 namespace fafnir {
@@ -17,6 +20,9 @@ struct Ports {
   std::unique_ptr<AuthRepository> auth;
   std::unique_ptr<SecurityRepository> security;
   std::unique_ptr<ProfileRepository> profiles;
+  std::unique_ptr<MarketRepository> market;
+  std::unique_ptr<OrderStore> orders;
+  std::unique_ptr<PortfolioStore> portfolio;
   std::unique_ptr<EventStream> stream;
   std::vector<std::unique_ptr<Outbox>> outboxes;
 };

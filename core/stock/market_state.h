@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "core/common/status.h"
+
 namespace fafnir {
 
 // How the trading day is laid out.
@@ -11,6 +13,10 @@ enum class SessionMode {
 };
 
 enum class MarketState { kRegular, kClosed, kPre, kPost };
+
+// "24h" or "exchange"; parsing accepts any letter case.
+std::string_view session_mode_name(SessionMode mode);
+Result<SessionMode> parse_session_mode(std::string_view text);
 
 // "REGULAR", "CLOSED", "PRE", "POST".
 std::string_view market_state_name(MarketState state);

@@ -3,8 +3,11 @@
 #include <system_error>
 
 #include "storage/auth/sqlite_auth_repository.h"
+#include "storage/order/sqlite_order_store.h"
+#include "storage/portfolio/sqlite_portfolio_store.h"
 #include "storage/security/sqlite_security_repository.h"
 #include "storage/sqlite/sqlite_outbox.h"
+#include "storage/stock/sqlite_market_repository.h"
 #include "storage/user/sqlite_profile_repository.h"
 #include "transports/in_process/in_process_stream.h"
 
@@ -25,6 +28,12 @@ Result<Ports> EmbeddedTransport::open(const TransportContext& context) {
       auto security_db, SqliteDatabase::open(dir / "security.db", SqliteSecurityRepository::schema()));
   FAFNIR_ASSIGN_OR_RETURN(auto user_db,
                           SqliteDatabase::open(dir / "user.db", SqliteProfileRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(auto stock_db,
+                          SqliteDatabase::open(dir / "stock.db", SqliteMarketRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(auto order_db,
+                          SqliteDatabase::open(dir / "order.db", SqliteOrderStore::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(
+      auto portfolio_db, SqliteDatabase::open(dir / "portfolio.db", SqlitePortfolioStore::schema()));
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<InProcessStream> stream,
                           InProcessStream::open(dir / "stream.db", *context.clock));
 
@@ -32,8 +41,12 @@ Result<Ports> EmbeddedTransport::open(const TransportContext& context) {
   ports.auth = std::make_unique<SqliteAuthRepository>(auth_db);
   ports.security = std::make_unique<SqliteSecurityRepository>(security_db);
   ports.profiles = std::make_unique<SqliteProfileRepository>(user_db);
+  ports.market = std::make_unique<SqliteMarketRepository>(stock_db);
+  ports.orders = std::make_unique<SqliteOrderStore>(order_db);
+  ports.portfolio = std::make_unique<SqlitePortfolioStore>(portfolio_db);
   ports.stream = std::move(stream);
   ports.outboxes.push_back(std::make_unique<SqliteOutbox>(auth_db));
+  ports.outboxes.push_back(std::make_unique<SqliteOutbox>(order_db));
   return ports;
 }
 

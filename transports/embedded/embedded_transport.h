@@ -5,7 +5,8 @@
 namespace fafnir {
 
 // The default transport: one SQLite file per service in the data directory (auth.db,
-// security.db, user.db) and the in-process stream in stream.db. Creates the directory and files
+// security.db, user.db, stock.db, order.db, portfolio.db) and the in-process stream in
+// stream.db. Creates the directory and files
 // on first use and migrates older ones forward.
 class EmbeddedTransport final : public Transport {
  public:

@@ -1,0 +1,66 @@
+#include "bench/trigger_bench.h"
+
+#include <malloc.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/engine/trigger_index.h"
+
+namespace fafnir {
+namespace {
+
+constexpr std::size_t kSymbols = 40;
+constexpr std::int64_t kCent = 10'000;
+constexpr std::int64_t kMarketCents = 100 * 100;  // 100.00
+
+std::size_t heap_in_use() { return mallinfo2().uordblks; }
+
+OrderKey key_for(std::size_t n) {
+  OrderKey key;
+  for (std::size_t i = 0; i < 8; ++i) key.bytes[i] = static_cast<std::uint8_t>(n >> (8 * i));
+  key.bytes[8] = 0x40;
+  return key;
+}
+
+}  // namespace
+
+Result<TriggerBenchResult> run_trigger_bench(std::size_t resting_orders, std::size_t ticks) {
+  if (resting_orders == 0 || ticks == 0) {
+    return Status::InvalidArgument("resting orders and ticks must be positive");
+  }
+  std::vector<std::string> symbols;
+  for (std::size_t i = 0; i < kSymbols; ++i) symbols.push_back("SYM" + std::to_string(i));
+
+  std::size_t heap_before = heap_in_use();
+  TriggerIndex index;
+  for (std::size_t n = 0; n < resting_orders; ++n) {
+    bool buy = n % 2 == 0;
+    std::int64_t offset_cents = 500 + static_cast<std::int64_t>(n % 4000);  // 5.00 .. 44.99 away
+    std::int64_t cents = buy ? kMarketCents - offset_cents : kMarketCents + offset_cents;
+    index.add(symbols[n % kSymbols],
+              buy ? TriggerDirection::kAtOrBelow : TriggerDirection::kAtOrAbove,
+              Price::from_micros(cents * kCent), key_for(n));
+  }
+  std::size_t heap_after = heap_in_use();
+
+  std::size_t crossed = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (std::size_t t = 0; t < ticks; ++t) {
+    std::int64_t cents = kMarketCents - 400 + static_cast<std::int64_t>(t % 800);  // 96.00..103.99
+    crossed += index.take_crossed(symbols[t % kSymbols], Price::from_micros(cents * kCent)).size();
+  }
+  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  if (crossed != 0) return Status::Internal("benchmark ticks crossed resting orders");
+
+  TriggerBenchResult result;
+  result.resting_orders = index.size();
+  result.ticks = ticks;
+  result.ticks_per_second = static_cast<double>(ticks) / elapsed.count();
+  result.bytes_per_resting_order =
+      static_cast<double>(heap_after - heap_before) / static_cast<double>(resting_orders);
+  return result;
+}
+
+}  // namespace fafnir

@@ -1,0 +1,71 @@
+#include <cstdio>
+#include <memory>
+
+#include "bench/lifecycle_bench.h"
+#include "bench/trigger_bench.h"
+#include "cli/commands.h"
+#include "cli/temp_directory.h"
+
+namespace fafnir {
+namespace {
+
+std::string rate(double per_second) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", per_second);
+  return text;
+}
+
+Status lifecycle(CliContext& context, std::size_t orders) {
+  FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
+  Result<LifecycleBenchResult> result = run_lifecycle_bench(orders, dir);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  if (!result.ok()) return result.status();
+  double share = result->orders_per_second / result->sqlite_ceiling_per_second * 100.0;
+  context.print({{"orders", result->orders},
+                 {"ordersPerSecond", result->orders_per_second},
+                 {"sqliteCeilingPerSecond", result->sqlite_ceiling_per_second}},
+                "order lifecycle (accept -> fill -> settle, durable), " +
+                    std::to_string(result->orders) + " orders:\n  fafnir core:    " +
+                    rate(result->orders_per_second) + " orders/s\n  SQLite ceiling: " +
+                    rate(result->sqlite_ceiling_per_second) + " orders/s (same writes, same run)\n" +
+                    "  share:          " + rate(share) +
+                    "% (targets: >= 15000 orders/s and >= 50%)");
+  return Status::Ok();
+}
+
+Status triggers(CliContext& context, std::size_t resting, std::size_t ticks) {
+  FAFNIR_ASSIGN_OR_RETURN(TriggerBenchResult result, run_trigger_bench(resting, ticks));
+  context.print({{"restingOrders", result.resting_orders},
+                 {"ticks", result.ticks},
+                 {"ticksPerSecond", result.ticks_per_second},
+                 {"bytesPerRestingOrder", result.bytes_per_resting_order}},
+                "resting-order trigger check, " + std::to_string(result.resting_orders) +
+                    " resting limit orders:\n  ticks crossing none: " +
+                    rate(result.ticks_per_second) +
+                    " ticks/s (target >= 1000000)\n  memory: " +
+                    rate(result.bytes_per_resting_order) +
+                    " bytes per resting order (target <= 200)");
+  return Status::Ok();
+}
+
+}  // namespace
+
+void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
+  CLI::App* bench = app.add_subcommand("bench", "Measure fafnir against its targets");
+  bench->require_subcommand(1);
+  auto orders = std::make_shared<std::size_t>(50'000);
+  CLI::App* lifecycle_command = bench->add_subcommand("lifecycle", "Order lifecycle throughput");
+  lifecycle_command->add_option("--orders", *orders, "Orders to place (default 50000)");
+  lifecycle_command->callback([&context, &status, orders] { status = lifecycle(context, *orders); });
+
+  auto resting = std::make_shared<std::size_t>(1'000'000);
+  auto ticks = std::make_shared<std::size_t>(10'000'000);
+  CLI::App* triggers_command = bench->add_subcommand("triggers", "Resting-order trigger checks");
+  triggers_command->add_option("--resting", *resting, "Resting orders (default 1000000)");
+  triggers_command->add_option("--ticks", *ticks, "Price ticks to time (default 10000000)");
+  triggers_command->callback(
+      [&context, &status, resting, ticks] { status = triggers(context, *resting, *ticks); });
+}
+
+}  // namespace fafnir

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <mutex>
+#include <string>
+
+#include "core/common/clock.h"
+#include "core/common/id_generator.h"
+#include "core/engine/trading_options.h"
+#include "core/engine/trigger_index.h"
+#include "core/order/order_store.h"
+#include "core/portfolio/trading_accounts.h"
+#include "core/stock/market_data.h"
+
+namespace fafnir {
+
+// Matches placed orders against the market: fills what is marketable at the current price,
+// rests the rest in a TriggerIndex, wakes resting orders when a price move crosses them, cancels
+// what IOC/FOK cannot fill now and expires DAY orders at the session close. Every state change is
+// written with its orders.* event in one OrderStore unit. Thread-safe: calls are serialized.
+class TradeEngine final : public MarketListener {
+ public:
+  // Borrows everything; all must outlive the engine.
+  TradeEngine(OrderStore& orders, MarketData& market, TradingAccounts& accounts,
+              const Clock& clock, IdGenerator& ids, TradingOptions options = {})
+      : orders_(orders),
+        market_(market),
+        accounts_(accounts),
+        clock_(clock),
+        ids_(ids),
+        options_(options) {}
+
+  // Indexes every open order in the store, filling those that are marketable now.
+  Status rebuild();
+
+  // A newly placed order: filled if marketable now, else rested (GTC, DAY) or canceled (IOC,
+  // FOK). Returns the order as it stands afterwards.
+  Result<Order> submit(const Order& order);
+
+  // Drops a canceled order from the index. No-op when it is not there.
+  void forget(std::string_view order_id);
+
+  // Cash a buy order must hold at acceptance: the worst price it may fill at, times quantity,
+  // converted to the account's currency, plus commission. Zero for sells.
+  Result<Money> cash_to_reserve(const Order& order);
+
+  Status on_market_moved() override;
+  Status on_session_closed() override;
+
+  std::size_t resting_orders();
+
+ private:
+  Result<Order> process(Order order);
+  Result<Order> execute(Order order, Price market_price);
+  Result<Order> finish(Order order, OrderStatus status, std::string reason,
+                       std::string_view subject);
+  void rest(const Order& order);
+  Price fill_price(const Order& order, Price market_price) const;
+
+  OrderStore& orders_;
+  MarketData& market_;
+  TradingAccounts& accounts_;
+  const Clock& clock_;
+  IdGenerator& ids_;
+  TradingOptions options_;
+  std::recursive_mutex mutex_;
+  TriggerIndex index_;
+};
+
+}  // namespace fafnir

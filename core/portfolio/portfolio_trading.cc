@@ -1,0 +1,194 @@
+// PortfolioService: the TradingAccounts side (reservations) and settlement of order events.
+#include <algorithm>
+
+#include "core/events/handler_outcome.h"
+#include "core/events/user_events.h"
+#include "core/order/order_events.h"
+#include "core/portfolio/portfolio_service.h"
+
+namespace fafnir {
+namespace {
+
+constexpr std::string_view kInsufficientFunds = "insufficient funds";
+constexpr std::string_view kInsufficientHoldings = "insufficient holdings";
+
+ReservationOutcome accepted() { return {true, {}}; }
+ReservationOutcome refused(std::string_view reason) { return {false, std::string(reason)}; }
+
+std::string trade_description(const Order& order, const Fill& fill) {
+  return std::string(order.side == OrderSide::kBuy ? "Buy " : "Sell ") + fill.quantity.format(0) +
+         " " + order.symbol + " @ " + fill.price.format() + " " +
+         std::string(currency_code(order.currency)) +
+         (order.currency != order.account_currency ? " (fx " + fill.fx_rate.format(6) + ")" : "");
+}
+
+// Returns what is left of a reservation to the account or holding it came from.
+Status release(PortfolioTransaction& tx, Account& account, Reservation& reservation) {
+  if (reservation.cash.is_positive()) {
+    account.reserved -= std::min(account.reserved, reservation.cash);
+  }
+  if (reservation.shares.is_positive()) {
+    FAFNIR_ASSIGN_OR_RETURN(std::optional<Holding> holding,
+                            tx.find_holding(account.id, reservation.symbol));
+    if (holding) {
+      holding->reserved -= std::min(holding->reserved, reservation.shares);
+      FAFNIR_RETURN_IF_ERROR(tx.save_holding(*holding));
+    }
+  }
+  reservation.cash = Money();
+  reservation.shares = Quantity();
+  FAFNIR_RETURN_IF_ERROR(tx.save_reservation(reservation));
+  return tx.update_account(account);
+}
+
+}  // namespace
+
+Result<Account> PortfolioService::settlement_account(std::string_view user_id,
+                                                     Currency instrument_currency) {
+  FAFNIR_ASSIGN_OR_RETURN(std::vector<Account> owned, accounts(user_id));
+  const Account* chosen = nullptr;
+  for (const Account& account : owned) {
+    if (account.type != AccountType::kInvestment) continue;
+    if (account.currency == instrument_currency) return account;
+    if (chosen == nullptr) chosen = &account;
+  }
+  if (chosen == nullptr) return Status::NotFound("no investment account");
+  return *chosen;
+}
+
+Result<ReservationOutcome> PortfolioService::reserve(const Order& order, Money cash) {
+  ReservationOutcome outcome;
+  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> existing, tx.find_reservation(order.id));
+    if (existing) {
+      outcome = accepted();
+      return Status::Ok();
+    }
+    FAFNIR_ASSIGN_OR_RETURN(Account account, owned_account(tx, order.user_id, order.account_id));
+    Reservation reservation{order.id, account.id, order.symbol, Money(), Quantity()};
+    if (order.side == OrderSide::kBuy) {
+      if (account.buying_power() < cash) {
+        outcome = refused(kInsufficientFunds);
+        return Status::Ok();
+      }
+      account.reserved += cash;
+      reservation.cash = cash;
+      FAFNIR_RETURN_IF_ERROR(tx.update_account(account));
+    } else {
+      FAFNIR_ASSIGN_OR_RETURN(std::optional<Holding> holding,
+                              tx.find_holding(account.id, order.symbol));
+      if (!holding || holding->available() < order.quantity) {
+        outcome = refused(kInsufficientHoldings);
+        return Status::Ok();
+      }
+      holding->reserved += order.quantity;
+      reservation.shares = order.quantity;
+      FAFNIR_RETURN_IF_ERROR(tx.save_holding(*holding));
+    }
+    outcome = accepted();
+    return tx.save_reservation(reservation);
+  }));
+  return outcome;
+}
+
+Result<ReservationOutcome> PortfolioService::cover(const Order& order, Money cash) {
+  ReservationOutcome outcome;
+  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
+    FAFNIR_ASSIGN_OR_RETURN(Account account, owned_account(tx, order.user_id, order.account_id));
+    Money held = reservation ? reservation->cash : Money();
+    Money missing = cash - held;
+    if (!missing.is_positive()) {
+      outcome = accepted();
+      return Status::Ok();
+    }
+    if (account.buying_power() < missing) {
+      outcome = refused(kInsufficientFunds);
+      return Status::Ok();
+    }
+    account.reserved += missing;
+    FAFNIR_RETURN_IF_ERROR(tx.update_account(account));
+    outcome = accepted();
+    return tx.save_reservation({order.id, account.id, order.symbol, cash, Quantity()});
+  }));
+  return outcome;
+}
+
+Disposition PortfolioService::on_event(const Delivery& delivery) {
+  const Event& event = delivery.event;
+  if (event.subject == subjects::kUsersDeleted) {
+    Result<UserDeleted> deleted = UserDeleted::from_event(event);
+    if (!deleted.ok()) return disposition_for(deleted.status());
+    return disposition_for(store_.transact(
+        [&](PortfolioTransaction& tx) { return tx.delete_user(deleted->user_id); }));
+  }
+  bool settles = event.subject == subjects::kOrdersFilled;
+  bool releases = event.subject == subjects::kOrdersCancelled ||
+                  event.subject == subjects::kOrdersExpired ||
+                  event.subject == subjects::kOrdersRejected;
+  if (!settles && !releases) return Disposition::Ack();
+  Result<OrderEvent> decoded = OrderEvent::from_event(event);
+  if (!decoded.ok()) return disposition_for(decoded.status());
+  if (settles && !decoded->fill) {
+    return Disposition::GiveUp("orders.filled event without a fill");
+  }
+  return disposition_for(store_.transact([&](PortfolioTransaction& tx) -> Status {
+    const Order& order = decoded->order;
+    if (settles) {
+      FAFNIR_ASSIGN_OR_RETURN(bool already_settled, tx.mark_fill_settled(decoded->fill->id));
+      if (already_settled) return Status::Ok();
+    }
+    FAFNIR_ASSIGN_OR_RETURN(std::optional<Account> account, tx.find_account(order.account_id));
+    if (!account) return Status::Ok();  // the account (or its user) is gone
+    FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
+    Reservation held = reservation.value_or(
+        Reservation{order.id, account->id, order.symbol, Money(), Quantity()});
+    if (settles) FAFNIR_RETURN_IF_ERROR(settle_fill(tx, *account, held, *decoded));
+    if (!is_open(order.status)) return release(tx, *account, held);
+    FAFNIR_RETURN_IF_ERROR(tx.save_reservation(held));
+    return tx.update_account(*account);
+  }));
+}
+
+Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,
+                                     Reservation& reservation, const OrderEvent& event) {
+  const Order& order = event.order;
+  const Fill& fill = *event.fill;
+  FAFNIR_ASSIGN_OR_RETURN(std::optional<Holding> found, tx.find_holding(account.id, order.symbol));
+  if (!found && order.side == OrderSide::kSell) {
+    return Status::Internal("sell fill " + fill.id + " for shares the account does not hold");
+  }
+  Timestamp now = clock_.now();
+  Holding holding = found.value_or(
+      Holding{ids_.next(), account.id, order.symbol, Quantity(), Quantity(), Price(), now, now});
+  holding.updated_at = now;
+  std::string description = trade_description(order, fill);
+
+  if (order.side == OrderSide::kBuy) {
+    Money cost = fill.settlement_amount + fill.commission;
+    Money from_reservation = std::min(reservation.cash, cost);
+    reservation.cash -= from_reservation;
+    account.reserved -= std::min(account.reserved, from_reservation);
+    Money basis = notional(holding.average_cost, holding.quantity) + cost;
+    holding.quantity += fill.quantity;
+    holding.average_cost = unit_price(basis, holding.quantity);
+    FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kBuy, -fill.settlement_amount,
+                                  description, order.id));
+  } else {
+    Quantity from_reservation = std::min(reservation.shares, fill.quantity);
+    reservation.shares -= from_reservation;
+    holding.reserved -= std::min(holding.reserved, from_reservation);
+    holding.quantity -= fill.quantity;
+    account.realized_pnl += fill.settlement_amount - fill.commission -
+                            notional(holding.average_cost, fill.quantity);
+    FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kSell, fill.settlement_amount,
+                                  description, order.id));
+  }
+  if (fill.commission.is_positive()) {
+    FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kFee, -fill.commission,
+                                  "Commission on " + order.symbol, order.id));
+  }
+  return tx.save_holding(holding);
+}
+
+}  // namespace fafnir
