@@ -123,7 +123,7 @@ Status remove(CliContext& context, const AccountArguments& args) {
 void add_account_commands(CLI::App& app, CliContext& context, Status& status) {
   auto args = std::make_shared<AccountArguments>();
   CLI::App* account = app.add_subcommand("account", "Cash accounts of the logged-in user");
-  account->require_subcommand(1);
+  account->require_subcommand(0, 1);
   auto action = [&context, &status, args](Status (*run)(CliContext&, const AccountArguments&)) {
     return [&context, &status, args, run] { status = run(context, *args); };
   };

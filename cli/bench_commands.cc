@@ -53,7 +53,7 @@ Status triggers(CliContext& context, std::size_t resting, std::size_t ticks) {
 
 void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
   CLI::App* bench = app.add_subcommand("bench", "Measure fafnir against its targets");
-  bench->require_subcommand(1);
+  bench->require_subcommand(0, 1);
   auto orders = std::make_shared<std::size_t>(50'000);
   CLI::App* lifecycle_command = bench->add_subcommand("lifecycle", "Order lifecycle throughput");
   lifecycle_command->add_option("--orders", *orders, "Orders to place (default 50000)");

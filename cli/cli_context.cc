@@ -35,10 +35,9 @@ Result<PlatformOptions> CliContext::platform_options(const DataDirectorySettings
   platform_options.market.start = settings.start;
   platform_options.market.session = settings.session;
   platform_options.simulated_clock = clock_.get();
+  platform_options.session_clock = &wall_clock_;
   if (options_.hash_cost == "fast") {
     platform_options.password_hashing = PasswordHashingOptions::fast_for_tests();
-  } else if (options_.hash_cost != "strong") {
-    return Status::InvalidArgument("--hash-cost must be strong or fast");
   }
   FAFNIR_ASSIGN_OR_RETURN(platform_options.jwt_secret, data_directory().jwt_secret());
   return platform_options;
@@ -49,8 +48,7 @@ Result<Platform*> CliContext::platform() {
   DataDirectory& directory = data_directory();
   FAFNIR_RETURN_IF_ERROR(directory.ensure_exists());
 
-  SystemClock wall_clock;
-  DataDirectorySettings defaults{0, start_of_utc_day(wall_clock.now()), SessionMode::k24h};
+  DataDirectorySettings defaults{0, start_of_utc_day(wall_clock_.now()), SessionMode::k24h};
   FAFNIR_ASSIGN_OR_RETURN(RequestedSettings requested, requested_settings());
   FAFNIR_ASSIGN_OR_RETURN(DataDirectorySettings settings, directory.settings(defaults, requested));
   clock_ = std::make_unique<ManualClock>(settings.start);

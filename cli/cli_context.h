@@ -64,6 +64,7 @@ class CliContext {
   TransportRegistry& transports_;
   std::unique_ptr<DataDirectory> data_directory_;
   std::unique_ptr<ManualClock> clock_;
+  SystemClock wall_clock_;
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<Platform> platform_;
 };

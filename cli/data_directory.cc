@@ -7,6 +7,7 @@
 
 #include "cli/private_file.h"
 #include "core/auth/jwt.h"
+#include "storage/directory_lock.h"
 
 namespace fafnir {
 namespace {
@@ -24,15 +25,7 @@ Status corrupt(const std::filesystem::path& file, std::string_view why) {
 
 }  // namespace
 
-Status DataDirectory::ensure_exists() const {
-  std::error_code error;
-  std::filesystem::create_directories(path_, error);
-  if (error) {
-    return Status::FailedPrecondition("cannot create data directory " + path_.string() + ": " +
-                                      error.message());
-  }
-  return Status::Ok();
-}
+Status DataDirectory::ensure_exists() const { return create_private_directory(path_); }
 
 Result<DataDirectorySettings> DataDirectory::settings(const DataDirectorySettings& defaults,
                                                       const RequestedSettings& requested) const {

@@ -10,13 +10,19 @@ int main(int argc, char** argv) {
   app.footer(
       "Exit status: 0 ok, 1 internal error, 2 invalid input, 3 not found, 4 already exists,\n"
       "5 permission denied, 6 refused in the current state, 7 not logged in, 8 throttled.");
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
 
   GlobalOptions options;
   app.add_option("--data-dir", options.data_dir, "Data directory (default $FAFNIR_DATA_DIR, else ./fafnir-data)");
   app.add_option("--transport", options.transport, "embedded (default) or cluster");
   app.add_flag("--json", options.json, "Machine-readable JSON output");
-  app.add_option("--seed", options.seed, "Market seed, fixed when the data directory is created");
+  app.add_option("--seed", options.seed, "Market seed, fixed when the data directory is created")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? "" : "must be a whole number >= 0";
+          },
+          "UINT"));
   app.add_option("--start", options.start,
                  "Simulated start time (RFC 3339) of a new data directory; default 00:00 UTC today");
   app.add_option("--session", options.session,
@@ -24,7 +30,8 @@ int main(int argc, char** argv) {
   app.add_option("--token", options.token, "Act as the user of this JWT instead of the saved login");
   app.add_option("--hash-cost", options.hash_cost,
                  "Password hashing cost: strong (default) or fast (tests and benchmarks only)")
-      ->envname("FAFNIR_HASH_COST");
+      ->envname("FAFNIR_HASH_COST")
+      ->check(CLI::IsMember({"strong", "fast"}));
 
   TransportRegistry transports;
   Status registered = transports.add(std::make_unique<EmbeddedTransport>());
@@ -48,6 +55,16 @@ int main(int argc, char** argv) {
     if (error.get_exit_code() == 0) return app.exit(error);
     std::cerr << "fafnir: " << error.what() << " (see fafnir --help)\n";
     return exit_status_for(Status::InvalidArgument(error.what()));
+  }
+  CLI::App* chosen = &app;
+  while (!chosen->get_subcommands().empty()) chosen = chosen->get_subcommands().front();
+  std::vector<CLI::App*> choices = chosen->get_subcommands([](CLI::App*) { return true; });
+  if (!choices.empty()) {
+    std::string names;
+    for (CLI::App* choice : choices) names += (names.empty() ? "" : ", ") + choice->get_name();
+    std::cerr << "fafnir: " << chosen->get_name() << " needs a command: " << names
+              << " (see --help)\n";
+    return exit_status_for(Status::InvalidArgument("missing command"));
   }
   if (!status.ok()) {
     std::cerr << "fafnir: " << status.message() << '\n';

@@ -143,7 +143,7 @@ struct MarketArguments {
 void add_market_commands(CLI::App& app, CliContext& context, Status& status) {
   auto args = std::make_shared<MarketArguments>();
   CLI::App* market = app.add_subcommand("market", "The simulated market (embedded operator)");
-  market->require_subcommand(1);
+  market->require_subcommand(0, 1);
   market->add_subcommand("instruments", "List every instrument")
       ->callback([&context, &status] { status = instruments(context); });
   market->add_subcommand("clock", "Simulated time and market state")->callback([&context, &status] {

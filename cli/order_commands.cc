@@ -114,7 +114,7 @@ void add_order_commands(CLI::App& app, CliContext& context, Status& status) {
     return [&context, &status, args, run] { status = run(context, *args); };
   };
   CLI::App* order = app.add_subcommand("order", "Place, cancel and list orders");
-  order->require_subcommand(1);
+  order->require_subcommand(0, 1);
 
   CLI::App* place_command = order->add_subcommand("place", "Place an order; prints it once handled");
   place_command->add_option("--symbol", args->symbol, "Symbol")->required();

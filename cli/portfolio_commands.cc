@@ -84,7 +84,7 @@ void add_portfolio_commands(CLI::App& app, CliContext& context, Status& status) 
 
   auto symbol = std::make_shared<std::string>();
   CLI::App* watchlist = app.add_subcommand("watch", "The watchlist");
-  watchlist->require_subcommand(1);
+  watchlist->require_subcommand(0, 1);
   for (const char* action : {"add", "remove"}) {
     CLI::App* command = watchlist->add_subcommand(action, std::string(action) + " a symbol");
     command->add_option("symbol", *symbol, "Symbol")->required();

@@ -89,7 +89,7 @@ Status delete_user(CliContext& context) {
 
 void add_user_commands(CLI::App& app, CliContext& context, Status& status) {
   CLI::App* user = app.add_subcommand("user", "Register, log in, inspect or delete a user");
-  user->require_subcommand(1);
+  user->require_subcommand(0, 1);
   auto args = std::make_shared<UserArguments>();
 
   CLI::App* reg = user->add_subcommand("register", "Create a user (role: member)");

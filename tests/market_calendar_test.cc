@@ -1,6 +1,7 @@
+#include "core/stock/market_calendar.h"
+
 #include <catch2/catch.hpp>
 
-#include "core/stock/market_calendar.h"
 #include "core/stock/trading_days.h"
 #include "tests/support/market_fixture.h"
 

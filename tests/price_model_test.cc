@@ -1,10 +1,11 @@
+#include "core/stock/price_model.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <set>
 
 #include "core/stock/instrument_universe.h"
-#include "core/stock/price_model.h"
 #include "core/stock/trading_days.h"
 #include "tests/support/market_fixture.h"
 
@@ -57,7 +58,11 @@ TEST_CASE("same seed and start give identical markets in separate stores", "[mar
   REQUIRE(first.market().advance(std::chrono::minutes(150), ignore).ok());
   REQUIRE(second.market().advance(std::chrono::minutes(150), ignore).ok());
   for (const Instrument& instrument : instrument_universe()) {
-    check_same_quote(first.quote(instrument.symbol), second.quote(instrument.symbol));
+    INFO(instrument.symbol);
+    CHECK(first.price(instrument.symbol) == second.price(instrument.symbol));
+  }
+  for (const std::string& symbol : kSampleSymbols) {
+    check_same_quote(first.quote(symbol), second.quote(symbol));
   }
   for (std::string symbol : {"AAPL", "SHOP.TO", "^GSPC"}) {
     CHECK(same_bars(first.history(symbol, "MAX"), second.history(symbol, "MAX")));
@@ -82,12 +87,18 @@ TEST_CASE("the base price is the price at the start", "[market]") {
 TEST_CASE("every price is a positive multiple of the tick", "[market]") {
   MarketFixture market(market_options(3, "2026-01-07T13:45:00Z"));
   for (const Instrument& instrument : instrument_universe()) {
-    Quote q = market.quote(instrument.symbol);
     INFO(instrument.symbol);
-    for (Price p : {q.price, q.open, q.previous_close, q.day_low, q.day_high, q.year_low,
-                    q.year_high}) {
+    Price price = market.price(instrument.symbol);
+    CHECK(price.is_positive());
+    CHECK(price.micros() % instrument.tick.micros() == 0);
+  }
+  for (const std::string& symbol : kSampleSymbols) {
+    Quote q = market.quote(symbol);
+    INFO(symbol);
+    for (Price p :
+         {q.price, q.open, q.previous_close, q.day_low, q.day_high, q.year_low, q.year_high}) {
       CHECK(p.is_positive());
-      CHECK(p.micros() % instrument.tick.micros() == 0);
+      CHECK(p.micros() % 10'000 == 0);
     }
   }
   for (const DailyBar& bar : market.history("TSLA", "MAX")) {

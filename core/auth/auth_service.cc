@@ -29,11 +29,18 @@ Result<std::string> validate_name(std::string_view name, std::string_view field)
   return std::string(name);
 }
 
+// Characters, not bytes: UTF-8 continuation bytes do not count.
+std::size_t character_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 Status validate_password(std::string_view password) {
-  if (password.size() < kMinPasswordLength) {
+  std::size_t characters = character_count(password);
+  if (characters < kMinPasswordLength) {
     return Status::InvalidArgument("password must be at least 8 characters");
   }
-  if (password.size() > kMaxPasswordLength) {
+  if (characters > kMaxPasswordLength) {
     return Status::InvalidArgument("password must be at most 1024 characters");
   }
   return Status::Ok();
@@ -63,7 +70,7 @@ Result<std::string> AuthService::register_user(const RegistrationRequest& reques
 }
 
 Result<LoginSession> AuthService::login(std::string_view raw_email, std::string_view password) {
-  Timestamp now = clock_.now();
+  Timestamp now = session_clock_.now();
   Result<std::string> email = normalize_email(raw_email);
   if (!email.ok()) {
     hasher_.burn_equivalent_time(password);
@@ -110,7 +117,7 @@ Status AuthService::note_failed_login(std::string_view email, Timestamp now) {
 }
 
 Result<AuthenticatedUser> AuthService::authenticate(std::string_view token) {
-  FAFNIR_ASSIGN_OR_RETURN(JwtClaims claims, jwt_.verify(token, clock_.now()));
+  FAFNIR_ASSIGN_OR_RETURN(JwtClaims claims, jwt_.verify(token, session_clock_.now()));
   if (!claims.token_id.empty()) {
     FAFNIR_ASSIGN_OR_RETURN(bool revoked, repository_.is_token_revoked(claims.token_id));
     if (revoked) return Status::Unauthenticated("token has been signed out");

@@ -44,13 +44,17 @@ class AuthService {
  public:
   static constexpr Duration kTokenLifetime = std::chrono::hours(1);
 
-  // Does not take ownership; all must outlive the service.
+  // Does not take ownership; all must outlive the service. `clock` dates registrations and
+  // deletions; `session_clock` times tokens and lockouts (wall time in the CLI, so that a login
+  // lasts an hour and a lockout 30 s whatever simulated time does).
   AuthService(AuthRepository& repository, const PasswordHasher& hasher, const JwtCodec& jwt,
-              const Clock& clock, IdGenerator& ids, LoginThrottling throttling = {})
+              const Clock& clock, const Clock& session_clock, IdGenerator& ids,
+              LoginThrottling throttling = {})
       : repository_(repository),
         hasher_(hasher),
         jwt_(jwt),
         clock_(clock),
+        session_clock_(session_clock),
         ids_(ids),
         throttling_(throttling) {}
 
@@ -82,6 +86,7 @@ class AuthService {
   const PasswordHasher& hasher_;
   const JwtCodec& jwt_;
   const Clock& clock_;
+  const Clock& session_clock_;
   IdGenerator& ids_;
   LoginThrottling throttling_;
 };

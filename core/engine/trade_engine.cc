@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "core/order/order_events.h"
-
 namespace fafnir {
 namespace {
 
@@ -82,13 +80,13 @@ Status TradeEngine::rebuild() {
   std::lock_guard lock(mutex_);
   index_ = TriggerIndex();
   FAFNIR_ASSIGN_OR_RETURN(std::vector<Order> open, orders_.open_orders());
-  for (Order& order : open) FAFNIR_RETURN_IF_ERROR(process(std::move(order)).status());
+  for (Order& order : open) FAFNIR_RETURN_IF_ERROR(process(std::move(order), Stored::kYes).status());
   return Status::Ok();
 }
 
-Result<Order> TradeEngine::submit(const Order& order) {
+Result<Order> TradeEngine::accept(const Order& order) {
   std::lock_guard lock(mutex_);
-  return process(order);
+  return process(order, Stored::kNo);
 }
 
 void TradeEngine::forget(std::string_view order_id) {
@@ -101,30 +99,31 @@ std::size_t TradeEngine::resting_orders() {
   return index_.size();
 }
 
-Result<Order> TradeEngine::process(Order order) {
+Result<Order> TradeEngine::process(Order order, Stored stored) {
   if (!is_open(order.status)) return order;
   bool open_market = market_.market_state() == MarketState::kRegular;
   FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(order.symbol));
 
-  bool newly_triggered = false;
+  Order before = order;
   if (has_stop(order) && !order.stop_triggered && open_market && stop_crossed(order, price)) {
-    order.stop_triggered = newly_triggered = true;
+    order.stop_triggered = true;
+    order.updated_at = clock_.now();
   }
   bool waiting_for_stop = has_stop(order) && !order.stop_triggered;
-  bool marketable = open_market && !waiting_for_stop && (!has_limit(order) || within_limit(order, price));
-  if (marketable) return execute(std::move(order), price);
+  bool marketable =
+      open_market && !waiting_for_stop && (!has_limit(order) || within_limit(order, price));
+  if (marketable) return execute(order, price, stored);
 
   if (order.time_in_force == TimeInForce::kIoc || order.time_in_force == TimeInForce::kFok) {
     std::string reason = std::string(time_in_force_name(order.time_in_force)) +
                          " order could not be filled immediately";
-    return finish(std::move(order), OrderStatus::kCanceled, std::move(reason),
-                  subjects::kOrdersCancelled);
+    return finish(order, OrderStatus::kCanceled, std::move(reason), subjects::kOrdersCancelled,
+                  stored);
   }
-  if (newly_triggered) {
-    order.updated_at = clock_.now();
-    FAFNIR_RETURN_IF_ERROR(orders_.transact([&](OrderTransaction& tx) { return tx.update(order); }));
+  if (stored == Stored::kNo || order.stop_triggered != before.stop_triggered) {
+    FAFNIR_ASSIGN_OR_RETURN(order, commit(before, order, stored, {}, std::nullopt));
   }
-  rest(order);
+  if (is_open(order.status)) rest(order);
   return order;
 }
 
@@ -136,61 +135,70 @@ void TradeEngine::rest(const Order& order) {
   index_.add(order.symbol, direction, trigger, *key);
 }
 
-Result<Order> TradeEngine::execute(Order order, Price market_price) {
+Result<Order> TradeEngine::execute(const Order& order, Price market_price, Stored stored) {
   Price price = fill_price(order, market_price);
   Quantity quantity = order.remaining_quantity();
   FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(order.currency, order.account_currency));
   FAFNIR_ASSIGN_OR_RETURN(Money value, checked_notional(price, quantity));
   FAFNIR_ASSIGN_OR_RETURN(Money amount, checked_convert(value, rate));
   Money commission = options_.commission_per_fill;
+  Order after = order;
   if (order.side == OrderSide::kBuy) {
-    FAFNIR_ASSIGN_OR_RETURN(ReservationOutcome covered, accounts_.cover(order, amount + commission));
-    if (!covered.accepted) {
-      return finish(std::move(order), OrderStatus::kCanceled,
-                    covered.reason + " at the fill price " + price.format(),
-                    subjects::kOrdersCancelled);
+    Money cost = amount + commission;
+    if (cost > order.reserved_cash) {
+      FAFNIR_ASSIGN_OR_RETURN(ReservationOutcome covered, accounts_.cover(order, cost));
+      if (!covered.accepted) {
+        return finish(order, OrderStatus::kCanceled,
+                      covered.reason + " at the fill price " + price.format(),
+                      subjects::kOrdersCancelled, stored);
+      }
+      after.reserved_cash = cost;
     }
+    after.reserved_cash -= cost;
   }
   Timestamp now = clock_.now();
   Fill fill{ids_.next(), quantity, price, rate, amount, commission, now};
-  Quantity filled_before = order.filled_quantity;
-  Money paid = notional(order.average_fill_price, filled_before) + value;
-  order.filled_quantity += quantity;
-  order.average_fill_price = unit_price(paid, order.filled_quantity);
-  order.status = order.remaining_quantity().is_zero() ? OrderStatus::kFilled
+  Money paid = notional(order.average_fill_price, order.filled_quantity) + value;
+  after.filled_quantity += quantity;
+  after.average_fill_price = unit_price(paid, after.filled_quantity);
+  after.status = after.remaining_quantity().is_zero() ? OrderStatus::kFilled
                                                       : OrderStatus::kPartialFill;
-  order.updated_at = now;
-
-  std::optional<Order> current;
-  FAFNIR_RETURN_IF_ERROR(orders_.transact([&](OrderTransaction& tx) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(current, tx.find(order.id));
-    if (!current || !is_open(current->status) || current->filled_quantity != filled_before) {
-      return Status::Ok();  // canceled or filled meanwhile: nothing to do
-    }
-    current = order;
-    FAFNIR_RETURN_IF_ERROR(tx.update(order));
-    return tx.publish(OrderEvent{order, fill}.to_event(ids_.next(), subjects::kOrdersFilled));
-  }));
-  if (!current) return Status::NotFound("order " + order.id + " disappeared while filling");
-  return *current;
+  after.updated_at = now;
+  return commit(order, after, stored, subjects::kOrdersFilled, fill);
 }
 
-Result<Order> TradeEngine::finish(Order order, OrderStatus status, std::string reason,
-                                  std::string_view subject) {
-  std::optional<Order> current;
-  FAFNIR_RETURN_IF_ERROR(orders_.transact([&](OrderTransaction& tx) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(current, tx.find(order.id));
-    if (!current || !is_open(current->status)) return Status::Ok();
-    current->status = status;
-    current->reject_reason = std::move(reason);
-    current->stop_triggered = order.stop_triggered;
-    current->updated_at = clock_.now();
-    FAFNIR_RETURN_IF_ERROR(tx.update(*current));
-    return tx.publish(OrderEvent{*current, std::nullopt}.to_event(ids_.next(), subject));
-  }));
-  if (!current) return Status::NotFound("order " + order.id + " disappeared");
+Result<Order> TradeEngine::finish(const Order& order, OrderStatus status, std::string reason,
+                                  std::string_view subject, Stored stored) {
+  Order after = order;
+  after.status = status;
+  after.reject_reason = std::move(reason);
+  after.updated_at = clock_.now();
   if (std::optional<OrderKey> key = OrderKey::from_uuid(order.id)) index_.remove(*key);
-  return *current;
+  return commit(order, after, stored, subject, std::nullopt);
+}
+
+Result<Order> TradeEngine::commit(const Order& before, const Order& after, Stored stored,
+                                  std::string_view subject, const std::optional<Fill>& fill) {
+  std::optional<Order> result;
+  FAFNIR_RETURN_IF_ERROR(orders_.transact([&](OrderTransaction& tx) -> Status {
+    if (stored == Stored::kYes) {
+      FAFNIR_ASSIGN_OR_RETURN(result, tx.find(after.id));
+      if (!result || !is_open(result->status) ||
+          result->filled_quantity != before.filled_quantity) {
+        return Status::Ok();  // canceled, expired or filled meanwhile
+      }
+      FAFNIR_RETURN_IF_ERROR(tx.update(after));
+    } else {
+      FAFNIR_RETURN_IF_ERROR(tx.insert(after));
+      FAFNIR_RETURN_IF_ERROR(tx.publish(
+          OrderEvent{before, std::nullopt}.to_event(ids_.next(), subjects::kOrdersCreated)));
+    }
+    result = after;
+    if (subject.empty()) return Status::Ok();
+    return tx.publish(OrderEvent{after, fill}.to_event(ids_.next(), subject));
+  }));
+  if (!result) return Status::NotFound("order " + after.id + " no longer exists");
+  return *result;
 }
 
 Status TradeEngine::on_market_moved() {
@@ -200,7 +208,7 @@ Status TradeEngine::on_market_moved() {
     FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(symbol));
     for (const OrderKey& key : index_.take_crossed(symbol, price)) {
       FAFNIR_ASSIGN_OR_RETURN(std::optional<Order> order, orders_.find(key.to_uuid()));
-      if (order) FAFNIR_RETURN_IF_ERROR(process(std::move(*order)).status());
+      if (order) FAFNIR_RETURN_IF_ERROR(process(std::move(*order), Stored::kYes).status());
     }
   }
   return Status::Ok();
@@ -209,9 +217,9 @@ Status TradeEngine::on_market_moved() {
 Status TradeEngine::on_session_closed() {
   std::lock_guard lock(mutex_);
   FAFNIR_ASSIGN_OR_RETURN(std::vector<Order> day_orders, orders_.open_day_orders());
-  for (Order& order : day_orders) {
-    FAFNIR_RETURN_IF_ERROR(finish(std::move(order), OrderStatus::kExpired,
-                                  "DAY order expired at the close", subjects::kOrdersExpired)
+  for (const Order& order : day_orders) {
+    FAFNIR_RETURN_IF_ERROR(finish(order, OrderStatus::kExpired, "DAY order expired at the close",
+                                  subjects::kOrdersExpired, Stored::kYes)
                                .status());
   }
   return Status::Ok();

@@ -7,16 +7,17 @@
 #include "core/common/id_generator.h"
 #include "core/engine/trading_options.h"
 #include "core/engine/trigger_index.h"
+#include "core/order/order_events.h"
 #include "core/order/order_store.h"
 #include "core/portfolio/trading_accounts.h"
 #include "core/stock/market_data.h"
 
 namespace fafnir {
 
-// Matches placed orders against the market: fills what is marketable at the current price,
-// rests the rest in a TriggerIndex, wakes resting orders when a price move crosses them, cancels
-// what IOC/FOK cannot fill now and expires DAY orders at the session close. Every state change is
-// written with its orders.* event in one OrderStore unit. Thread-safe: calls are serialized.
+// Matches orders against the market: fills what is marketable at the current price, rests the
+// rest in a TriggerIndex, wakes resting orders when a price move crosses them, cancels what
+// IOC/FOK cannot fill now and expires DAY orders at the session close. Every state change is
+// written with its orders.* events in one OrderStore unit. Thread-safe: calls are serialized.
 class TradeEngine final : public MarketListener {
  public:
   // Borrows everything; all must outlive the engine.
@@ -32,9 +33,10 @@ class TradeEngine final : public MarketListener {
   // Indexes every open order in the store, filling those that are marketable now.
   Status rebuild();
 
-  // A newly placed order: filled if marketable now, else rested (GTC, DAY) or canceled (IOC,
-  // FOK). Returns the order as it stands afterwards.
-  Result<Order> submit(const Order& order);
+  // Takes a new order whose cash or shares are already reserved: stores it with orders.created
+  // and, in the same unit, fills it if marketable now, else rests it (GTC, DAY) or cancels it
+  // (IOC, FOK). Returns the order as stored. REQUIRES: the order is not stored yet.
+  Result<Order> accept(const Order& order);
 
   // Drops a canceled order from the index. No-op when it is not there.
   void forget(std::string_view order_id);
@@ -49,10 +51,18 @@ class TradeEngine final : public MarketListener {
   std::size_t resting_orders();
 
  private:
-  Result<Order> process(Order order);
-  Result<Order> execute(Order order, Price market_price);
-  Result<Order> finish(Order order, OrderStatus status, std::string reason,
-                       std::string_view subject);
+  // Whether `order` is already in the store (an update) or new (an insert with orders.created).
+  enum class Stored { kYes, kNo };
+
+  Result<Order> process(Order order, Stored stored);
+  Result<Order> execute(const Order& order, Price market_price, Stored stored);
+  Result<Order> finish(const Order& order, OrderStatus status, std::string reason,
+                       std::string_view subject, Stored stored);
+  // Writes `after` (and for a new order orders.created with `before`), then `subject` with `fill`
+  // unless empty, in one unit. A stored order is written only while it is still open with the
+  // fills of `before`; otherwise the order as stored is returned unchanged.
+  Result<Order> commit(const Order& before, const Order& after, Stored stored,
+                       std::string_view subject, const std::optional<Fill>& fill);
   void rest(const Order& order);
   Price fill_price(const Order& order, Price market_price) const;
 

@@ -38,6 +38,12 @@ struct Delivery {
 
 // Handlers must be idempotent: delivery is at least once.
 using EventHandler = std::function<Disposition(const Delivery&)>;
+// Decides a batch of deliveries at once (e.g. in one database transaction); returns exactly one
+// Disposition per delivery, in the same order.
+using BatchHandler = std::function<std::vector<Disposition>(const std::vector<Delivery>&)>;
+
+// A BatchHandler that hands each delivery to `handler` in turn.
+BatchHandler one_at_a_time(EventHandler handler);
 
 struct ConsumerConfig {
   std::string group;                  // durable name; each message is delivered once per group
@@ -66,7 +72,10 @@ class EventStream {
 
   // Attaches `handler` to the durable group `config.group`, creating the group (positioned at the
   // start of the stream) on first use. A group may be subscribed once per EventStream.
-  virtual Status subscribe(ConsumerConfig config, EventHandler handler) = 0;
+  virtual Status subscribe_batches(ConsumerConfig config, BatchHandler handler) = 0;
+  Status subscribe(ConsumerConfig config, EventHandler handler) {
+    return subscribe_batches(std::move(config), one_at_a_time(std::move(handler)));
+  }
 
   // Delivers every message that is due to the subscribed handlers and records their decisions.
   // Returns the number of deliveries made (0 when nothing was due).

@@ -48,10 +48,7 @@ struct Order {
   Price average_fill_price;  // quantity-weighted, rounded to the micro; zero before any fill
   Currency currency = Currency::kUsd;  // the instrument's
   Currency account_currency = Currency::kUsd;  // the settling account's
-  // True once placement is decided: funds or shares reserved and orders.created published, or the
-  // order rejected. False only between storing the order and that decision (a crash in between
-  // leaves it false, and recovery finishes the placement).
-  bool placed = false;
+  Money reserved_cash;  // what the settling account holds back for a buy's unfilled part
   std::string reject_reason;           // why REJECTED, CANCELED or EXPIRED by the system
   Timestamp created_at;
   Timestamp updated_at;

@@ -77,6 +77,7 @@ Event OrderEvent::to_event(std::string event_id, std::string_view subject) const
                   {"currency", currency_code(order.currency)},
                   {"accountCurrency", currency_code(order.account_currency)},
                   {"stopTriggered", order.stop_triggered},
+                  {"reservedCash", exact(order.reserved_cash)},
                   {"reason", order.reject_reason},
                   {"createdAt", format_rfc3339(order.created_at)},
                   {"updatedAt", format_rfc3339(order.updated_at)}};
@@ -117,10 +118,10 @@ Result<OrderEvent> OrderEvent::from_event(const Event& event) {
   order.currency = read.name("currency", &parse_currency);
   order.account_currency = read.name("accountCurrency", &parse_currency);
   order.stop_triggered = read.flag("stopTriggered");
+  order.reserved_cash = read.decimal<Money>("reservedCash");
   order.reject_reason = read.text("reason", /*required=*/false);
   order.created_at = read.time("createdAt");
   order.updated_at = read.time("updatedAt");
-  order.placed = true;
   if (payload.contains("price")) order.limit_price = read.decimal<Price>("price");
   if (payload.contains("stopPrice")) order.stop_price = read.decimal<Price>("stopPrice");
   if (payload.contains("fill")) {

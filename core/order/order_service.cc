@@ -21,67 +21,30 @@ Result<Order> OrderService::place(std::string_view user_id, const OrderRequest& 
   order.currency = instrument.currency;
   order.created_at = order.updated_at = clock_.now();
 
-  std::string rejection;
-  if (!instrument.tradable()) {
-    rejection = "instrument not tradable";
-  } else {
-    Result<Account> account = accounts_.settlement_account(user_id, instrument.currency);
-    if (account.ok()) {
-      order.account_id = account->id;
-      order.account_currency = account->currency;
-    } else if (account.status().code() == ErrorCode::kNotFound) {
-      rejection = "no investment account";
-    } else {
-      return account.status();
-    }
+  if (!instrument.tradable()) return reject(std::move(order), "instrument not tradable");
+  Result<Account> account = accounts_.settlement_account(user_id, instrument.currency);
+  if (!account.ok()) {
+    if (account.status().code() != ErrorCode::kNotFound) return account.status();
+    return reject(std::move(order), "no investment account");
   }
-  if (rejection.empty()) {
-    FAFNIR_RETURN_IF_ERROR(engine_.cash_to_reserve(order).status());
-  } else {
-    order.status = OrderStatus::kRejected;
-    order.reject_reason = std::move(rejection);
-    order.placed = true;
-  }
+  order.account_id = account->id;
+  order.account_currency = account->currency;
+  FAFNIR_ASSIGN_OR_RETURN(Money cash, engine_.cash_to_reserve(order));
+  FAFNIR_ASSIGN_OR_RETURN(ReservationOutcome reserved, accounts_.reserve(order, cash));
+  if (!reserved.accepted) return reject(std::move(order), std::move(reserved.reason));
+  order.reserved_cash = cash;
+  return engine_.accept(order);
+}
+
+Result<Order> OrderService::reject(Order order, std::string reason) {
+  order.status = OrderStatus::kRejected;
+  order.reject_reason = std::move(reason);
   FAFNIR_RETURN_IF_ERROR(store_.transact([&](OrderTransaction& tx) -> Status {
     FAFNIR_RETURN_IF_ERROR(tx.insert(order));
-    if (!order.placed) return Status::Ok();
-    return tx.publish(OrderEvent{order, std::nullopt}.to_event(ids_.next(), subjects::kOrdersRejected));
+    return tx.publish(
+        OrderEvent{order, std::nullopt}.to_event(ids_.next(), subjects::kOrdersRejected));
   }));
-  if (order.placed) return order;
-  return complete_placement(std::move(order));
-}
-
-Result<Order> OrderService::complete_placement(Order order) {
-  Result<Money> cash = engine_.cash_to_reserve(order);
-  if (!cash.ok()) {
-    return decide(std::move(order), OrderStatus::kRejected, cash.status().message(),
-                  subjects::kOrdersRejected);
-  }
-  FAFNIR_ASSIGN_OR_RETURN(ReservationOutcome reserved, accounts_.reserve(order, *cash));
-  if (!reserved.accepted) {
-    return decide(std::move(order), OrderStatus::kRejected, reserved.reason,
-                  subjects::kOrdersRejected);
-  }
-  FAFNIR_ASSIGN_OR_RETURN(Order placed,
-                          decide(std::move(order), OrderStatus::kPending, "", subjects::kOrdersCreated));
-  return engine_.submit(placed);
-}
-
-Result<Order> OrderService::decide(Order order, OrderStatus status, std::string reason,
-                                   std::string_view subject) {
-  std::optional<Order> current;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](OrderTransaction& tx) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(current, tx.find(order.id));
-    if (!current || current->placed) return Status::Ok();
-    current->status = status;
-    current->reject_reason = std::move(reason);
-    current->placed = true;
-    current->updated_at = clock_.now();
-    FAFNIR_RETURN_IF_ERROR(tx.update(*current));
-    return tx.publish(OrderEvent{*current, std::nullopt}.to_event(ids_.next(), subject));
-  }));
-  if (!current) return Status::NotFound("order " + order.id + " disappeared while being placed");
-  return *current;
+  return order;
 }
 
 Result<Order> OrderService::cancel(std::string_view user_id, std::string_view order_id) {
@@ -91,11 +54,10 @@ Result<Order> OrderService::cancel(std::string_view user_id, std::string_view or
     if (!found || found->user_id != user_id) {
       return Status::NotFound("no order " + std::string(order_id));
     }
-    if (!is_open(found->status) || !found->placed) {
-      return Status::FailedPrecondition(
-          "order is " + std::string(order_status_name(found->status)) +
-          (found->placed ? "" : " and still being placed") +
-          "; only PENDING or PARTIAL_FILL orders can be canceled");
+    if (!is_open(found->status)) {
+      return Status::FailedPrecondition("order is " +
+                                        std::string(order_status_name(found->status)) +
+                                        "; only PENDING or PARTIAL_FILL orders can be canceled");
     }
     canceled = *found;
     canceled.status = OrderStatus::kCanceled;
@@ -121,12 +83,9 @@ Result<std::vector<Order>> OrderService::orders(std::string_view user_id) {
   return store_.orders_of(user_id);
 }
 
-Status OrderService::recover() {
-  FAFNIR_ASSIGN_OR_RETURN(std::vector<Order> unplaced, store_.unplaced_orders());
-  for (Order& order : unplaced) {
-    FAFNIR_RETURN_IF_ERROR(complete_placement(std::move(order)).status());
-  }
-  return Status::Ok();
+Result<bool> OrderService::exists(std::string_view order_id) {
+  FAFNIR_ASSIGN_OR_RETURN(std::optional<Order> found, store_.find(order_id));
+  return found.has_value();
 }
 
 Disposition OrderService::on_event(const Delivery& delivery) {

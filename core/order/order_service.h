@@ -14,9 +14,11 @@
 
 namespace fafnir {
 
-// Placing, canceling and reading orders. Placement stores the order, reserves its cash or shares
-// in the settling INVESTMENT account, publishes orders.created (or orders.rejected with a reason)
-// and hands it to the trade engine. Thread-safe.
+// Placing, canceling and reading orders. Placement reserves the order's cash or shares in the
+// settling INVESTMENT account, then has the trade engine store it with orders.created and fill,
+// rest or cancel it; a refused order is stored REJECTED with orders.rejected and its reason.
+// A crash between reserving and storing leaves a reservation without an order, which
+// PortfolioService::release_orphaned_reservations() returns on the next start. Thread-safe.
 class OrderService {
  public:
   // Borrows everything; all must outlive the service.
@@ -43,16 +45,14 @@ class OrderService {
   // Newest first.
   Result<std::vector<Order>> orders(std::string_view user_id);
 
-  // Finishes placements a crash interrupted (orders stored but never placed).
-  Status recover();
+  // True when the order exists (in any status).
+  Result<bool> exists(std::string_view order_id);
 
   // Consumer of users.deleted: removes the user's orders.
   Disposition on_event(const Delivery& delivery);
 
  private:
-  Result<Order> complete_placement(Order order);
-  Result<Order> decide(Order order, OrderStatus status, std::string reason,
-                       std::string_view subject);
+  Result<Order> reject(Order order, std::string reason);
 
   OrderStore& store_;
   MarketData& market_;

@@ -39,10 +39,8 @@ class OrderStore {
   virtual Result<std::optional<Order>> find(std::string_view order_id) = 0;
   // Newest first.
   virtual Result<std::vector<Order>> orders_of(std::string_view user_id) = 0;
-  // Every placed PENDING or PARTIAL_FILL order, oldest first: what the trade engine indexes.
+  // Every PENDING or PARTIAL_FILL order, oldest first: what the trade engine indexes.
   virtual Result<std::vector<Order>> open_orders() = 0;
-  // Orders stored but not yet placed (a crash interrupted their placement), oldest first.
-  virtual Result<std::vector<Order>> unplaced_orders() = 0;
   // Open orders with time in force DAY, oldest first.
   virtual Result<std::vector<Order>> open_day_orders() = 0;
   // Removes every order of the user.

@@ -18,7 +18,9 @@ Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOp
       clock_(clock),
       hasher_(options.password_hashing),
       jwt_(std::move(options.jwt_secret)),
-      auth_(*ports_.auth, hasher_, jwt_, clock, ids, options.login_throttling),
+      auth_(*ports_.auth, hasher_, jwt_, clock,
+            options.session_clock != nullptr ? *options.session_clock : clock, ids,
+            options.login_throttling),
       security_(*ports_.security),
       users_(*ports_.profiles),
       stock_(*ports_.market, clock, options.simulated_clock, options.market),
@@ -34,7 +36,9 @@ Result<std::unique_ptr<Platform>> Platform::create(Ports ports, const Clock& clo
       new Platform(std::move(ports), clock, ids, std::move(options)));
   FAFNIR_RETURN_IF_ERROR(platform->subscribe_consumers());
   FAFNIR_RETURN_IF_ERROR(platform->stock_.restore());
-  FAFNIR_RETURN_IF_ERROR(platform->orders_.recover());
+  OrderService& orders = platform->orders_;
+  FAFNIR_RETURN_IF_ERROR(platform->portfolio_.release_orphaned_reservations(
+      [&orders](std::string_view order_id) { return orders.exists(order_id); }));
   FAFNIR_RETURN_IF_ERROR(platform->engine_.rebuild());
   return platform;
 }
@@ -46,12 +50,12 @@ Status Platform::subscribe_consumers() {
                                           [this](const Delivery& d) { return security_.on_user_event(d); }));
   FAFNIR_RETURN_IF_ERROR(stream.subscribe({std::string(kUserConsumer), user_events},
                                           [this](const Delivery& d) { return users_.on_user_event(d); }));
-  FAFNIR_RETURN_IF_ERROR(stream.subscribe(
+  FAFNIR_RETURN_IF_ERROR(stream.subscribe_batches(
       {std::string(kPortfolioConsumer),
        {std::string(subjects::kUsersDeleted), std::string(subjects::kOrdersFilled),
         std::string(subjects::kOrdersCancelled), std::string(subjects::kOrdersExpired),
         std::string(subjects::kOrdersRejected)}},
-      [this](const Delivery& d) { return portfolio_.on_event(d); }));
+      [this](const std::vector<Delivery>& batch) { return portfolio_.on_events(batch); }));
   return stream.subscribe({std::string(kOrderConsumer), {std::string(subjects::kUsersDeleted)}},
                           [this](const Delivery& d) { return orders_.on_event(d); });
 }

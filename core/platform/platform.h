@@ -24,6 +24,8 @@ struct PlatformOptions {
   MarketOptions market;                     // default: seed 0, 24h sessions, simulated FX
   PortfolioOptions portfolio;               // default: 500.00 opening deposit
   TradingOptions trading;                   // default: no commission, no slippage
+  // Times tokens and login lockouts; null: the platform's clock. The CLI passes wall time.
+  const Clock* session_clock = nullptr;
   // The clock to move when simulated time advances (CLI, scenarios, simulations); null when
   // time is wall-clock (serve). When set it must be the platform's clock.
   ManualClock* simulated_clock = nullptr;
@@ -40,7 +42,9 @@ class Platform {
   static constexpr std::string_view kOrderConsumer = "order";
 
   // `clock` and `ids` are borrowed and must outlive the platform. Restores the simulated clock,
-  // finishes order placements a crash interrupted and indexes the resting orders.
+  // releases reservations a crash left without an order and indexes the resting orders.
+  // REQUIRES: the ports are used by no other platform (the embedded transport locks its data
+  // directory to ensure it).
   static Result<std::unique_ptr<Platform>> create(Ports ports, const Clock& clock,
                                                   IdGenerator& ids, PlatformOptions options);
 

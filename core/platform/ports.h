@@ -17,6 +17,8 @@ namespace fafnir {
 // Everything a transport provides for the services to run on: one store per service, the outbox
 // of each store that publishes events, and the event stream. Owns them all.
 struct Ports {
+  // Whatever must outlive every port below, e.g. the embedded data directory's lock.
+  std::vector<std::shared_ptr<void>> resources;
   std::unique_ptr<AuthRepository> auth;
   std::unique_ptr<SecurityRepository> security;
   std::unique_ptr<ProfileRepository> profiles;

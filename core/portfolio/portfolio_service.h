@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,8 +72,14 @@ class PortfolioService final : public TradingAccounts {
   Result<ReservationOutcome> cover(const Order& order, Money cash) override;
 
   // Consumer of orders.filled (settles each fill once), orders.cancelled / expired / rejected
-  // (releases what the order held) and users.deleted (removes the user's portfolio).
-  Disposition on_event(const Delivery& delivery);
+  // (releases what the order held) and users.deleted (removes the user's portfolio). Applies a
+  // batch in one unit of work, falling back to one unit per event when that fails.
+  std::vector<Disposition> on_events(const std::vector<Delivery>& batch);
+
+  // Returns what reservations hold for orders that were never stored (a crash between reserving
+  // and storing the order). REQUIRES: no placement is in flight (call on start).
+  Status release_orphaned_reservations(
+      const std::function<Result<bool>(std::string_view order_id)>& order_exists);
 
  private:
   Result<Account> owned_account(PortfolioTransaction& tx, std::string_view user_id,
@@ -80,6 +87,7 @@ class PortfolioService final : public TradingAccounts {
   Status credit(PortfolioTransaction& tx, Account& account, TransactionType type, Money amount,
                 std::string description, std::optional<std::string> reference);
   std::string account_number(std::string_view account_id) const;
+  Status apply(PortfolioTransaction& tx, const Event& event);
   Status settle_fill(PortfolioTransaction& tx, Account& account, Reservation& reservation,
                      const OrderEvent& event);
 

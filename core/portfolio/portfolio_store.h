@@ -39,6 +39,8 @@ class PortfolioTransaction {
   virtual Status save_holding(const Holding& holding) = 0;
 
   virtual Result<std::optional<Reservation>> find_reservation(std::string_view order_id) = 0;
+  // Every reservation, by order id.
+  virtual Result<std::vector<Reservation>> reservations() = 0;
   virtual Result<std::size_t> count_reservations(std::string_view account_id) = 0;
   // Inserts or replaces by order id; a reservation of zero cash and zero shares is removed.
   virtual Status save_reservation(const Reservation& reservation) = 0;

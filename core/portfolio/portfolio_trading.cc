@@ -114,40 +114,63 @@ Result<ReservationOutcome> PortfolioService::cover(const Order& order, Money cas
   return outcome;
 }
 
-Disposition PortfolioService::on_event(const Delivery& delivery) {
-  const Event& event = delivery.event;
+std::vector<Disposition> PortfolioService::on_events(const std::vector<Delivery>& batch) {
+  Status together = store_.transact([&](PortfolioTransaction& tx) -> Status {
+    for (const Delivery& delivery : batch) FAFNIR_RETURN_IF_ERROR(apply(tx, delivery.event));
+    return Status::Ok();
+  });
+  if (together.ok()) return std::vector<Disposition>(batch.size(), Disposition::Ack());
+  std::vector<Disposition> decisions;
+  for (const Delivery& delivery : batch) {
+    decisions.push_back(disposition_for(store_.transact(
+        [&](PortfolioTransaction& tx) { return apply(tx, delivery.event); })));
+  }
+  return decisions;
+}
+
+Status PortfolioService::apply(PortfolioTransaction& tx, const Event& event) {
   if (event.subject == subjects::kUsersDeleted) {
-    Result<UserDeleted> deleted = UserDeleted::from_event(event);
-    if (!deleted.ok()) return disposition_for(deleted.status());
-    return disposition_for(store_.transact(
-        [&](PortfolioTransaction& tx) { return tx.delete_user(deleted->user_id); }));
+    FAFNIR_ASSIGN_OR_RETURN(UserDeleted deleted, UserDeleted::from_event(event));
+    return tx.delete_user(deleted.user_id);
   }
   bool settles = event.subject == subjects::kOrdersFilled;
   bool releases = event.subject == subjects::kOrdersCancelled ||
                   event.subject == subjects::kOrdersExpired ||
                   event.subject == subjects::kOrdersRejected;
-  if (!settles && !releases) return Disposition::Ack();
-  Result<OrderEvent> decoded = OrderEvent::from_event(event);
-  if (!decoded.ok()) return disposition_for(decoded.status());
-  if (settles && !decoded->fill) {
-    return Disposition::GiveUp("orders.filled event without a fill");
+  if (!settles && !releases) return Status::Ok();
+  FAFNIR_ASSIGN_OR_RETURN(OrderEvent decoded, OrderEvent::from_event(event));
+  if (settles && !decoded.fill) {
+    return Status::InvalidArgument("orders.filled event without a fill");
   }
-  return disposition_for(store_.transact([&](PortfolioTransaction& tx) -> Status {
-    const Order& order = decoded->order;
-    if (settles) {
-      FAFNIR_ASSIGN_OR_RETURN(bool already_settled, tx.mark_fill_settled(decoded->fill->id));
-      if (already_settled) return Status::Ok();
+  const Order& order = decoded.order;
+  if (settles) {
+    FAFNIR_ASSIGN_OR_RETURN(bool already_settled, tx.mark_fill_settled(decoded.fill->id));
+    if (already_settled) return Status::Ok();
+  }
+  FAFNIR_ASSIGN_OR_RETURN(std::optional<Account> account, tx.find_account(order.account_id));
+  if (!account) return Status::Ok();  // the account (or its user) is gone
+  FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
+  Reservation held =
+      reservation.value_or(Reservation{order.id, account->id, order.symbol, Money(), Quantity()});
+  if (settles) FAFNIR_RETURN_IF_ERROR(settle_fill(tx, *account, held, decoded));
+  if (!is_open(order.status)) return release(tx, *account, held);
+  FAFNIR_RETURN_IF_ERROR(tx.save_reservation(held));
+  return tx.update_account(*account);
+}
+
+Status PortfolioService::release_orphaned_reservations(
+    const std::function<Result<bool>(std::string_view order_id)>& order_exists) {
+  return store_.transact([&](PortfolioTransaction& tx) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(std::vector<Reservation> held, tx.reservations());
+    for (Reservation& reservation : held) {
+      FAFNIR_ASSIGN_OR_RETURN(bool exists, order_exists(reservation.order_id));
+      if (exists) continue;
+      FAFNIR_ASSIGN_OR_RETURN(std::optional<Account> account,
+                              tx.find_account(reservation.account_id));
+      if (account) FAFNIR_RETURN_IF_ERROR(release(tx, *account, reservation));
     }
-    FAFNIR_ASSIGN_OR_RETURN(std::optional<Account> account, tx.find_account(order.account_id));
-    if (!account) return Status::Ok();  // the account (or its user) is gone
-    FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
-    Reservation held = reservation.value_or(
-        Reservation{order.id, account->id, order.symbol, Money(), Quantity()});
-    if (settles) FAFNIR_RETURN_IF_ERROR(settle_fill(tx, *account, held, *decoded));
-    if (!is_open(order.status)) return release(tx, *account, held);
-    FAFNIR_RETURN_IF_ERROR(tx.save_reservation(held));
-    return tx.update_account(*account);
-  }));
+    return Status::Ok();
+  });
 }
 
 Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,

@@ -24,15 +24,24 @@ Result<HistoryPeriod> parse_history_period(std::string_view text) {
 
 std::optional<std::int64_t> period_first_day(HistoryPeriod period, std::int64_t last_day) {
   switch (period) {
-    case HistoryPeriod::k1D: return last_day;
-    case HistoryPeriod::k1W: return last_day - 6;
-    case HistoryPeriod::k1M: return months_before(last_day, 1) + 1;
-    case HistoryPeriod::k3M: return months_before(last_day, 3) + 1;
-    case HistoryPeriod::k6M: return months_before(last_day, 6) + 1;
-    case HistoryPeriod::k1Y: return months_before(last_day, 12) + 1;
-    case HistoryPeriod::k2Y: return months_before(last_day, 24) + 1;
-    case HistoryPeriod::k5Y: return months_before(last_day, 60) + 1;
-    case HistoryPeriod::kMax: return std::nullopt;
+    case HistoryPeriod::k1D:
+      return last_day;
+    case HistoryPeriod::k1W:
+      return last_day - 6;
+    case HistoryPeriod::k1M:
+      return months_before(last_day, 1) + 1;
+    case HistoryPeriod::k3M:
+      return months_before(last_day, 3) + 1;
+    case HistoryPeriod::k6M:
+      return months_before(last_day, 6) + 1;
+    case HistoryPeriod::k1Y:
+      return months_before(last_day, 12) + 1;
+    case HistoryPeriod::k2Y:
+      return months_before(last_day, 24) + 1;
+    case HistoryPeriod::k5Y:
+      return months_before(last_day, 60) + 1;
+    case HistoryPeriod::kMax:
+      return std::nullopt;
   }
   return std::nullopt;
 }

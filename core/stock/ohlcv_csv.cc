@@ -19,8 +19,8 @@ std::vector<std::string_view> split(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     std::size_t comma = line.find(',', start);
-    fields.push_back(trim(line.substr(start, comma == std::string_view::npos ? line.size() - start
-                                                                             : comma - start)));
+    fields.push_back(trim(
+        line.substr(start, comma == std::string_view::npos ? line.size() - start : comma - start)));
     if (comma == std::string_view::npos) return fields;
     start = comma + 1;
   }
@@ -32,17 +32,20 @@ Status bad_line(std::size_t line, std::string_view why) {
 
 Status bad_field(std::size_t line, std::size_t column, std::string_view why) {
   return Status::InvalidArgument("CSV line " + std::to_string(line) + ", column " +
-                                 std::to_string(column + 1) + " (" +
-                                 std::string(kColumns[column]) + "): " + std::string(why));
+                                 std::to_string(column + 1) + " (" + std::string(kColumns[column]) +
+                                 "): " + std::string(why));
 }
 
 Result<std::int64_t> parse_volume(std::string_view text) {
   if (text.empty() || text.size() > 16 ||
       !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return Status::InvalidArgument("'" + std::string(text) + "' is not a whole number of shares");
+    return Status::InvalidArgument(
+        std::string("'").append(text).append("' is not a whole number of shares"));
   }
   std::int64_t volume = std::stoll(std::string(text));
-  if (volume > kMaxVolume) return Status::InvalidArgument("volume " + std::string(text) + " is too large");
+  if (volume > kMaxVolume) {
+    return Status::InvalidArgument("volume " + std::string(text) + " is too large");
+  }
   return volume;
 }
 
@@ -80,12 +83,14 @@ Result<std::vector<ImportedBar>> parse_ohlcv_csv(std::string_view text) {
     Result<std::int64_t> day = parse_date(fields[0]);
     if (!day.ok()) return bad_field(line, 0, day.status().message());
     if (!is_weekday(*day)) {
-      return bad_field(line, 0, std::string(fields[0]) + " is a weekend day; bars exist for weekdays only");
+      return bad_field(line, 0,
+                       std::string(fields[0]) + " is a weekend day; bars exist for weekdays only");
     }
     auto [previous, inserted] = line_of_day.emplace(*day, line);
     if (!inserted) {
-      return bad_field(line, 0, "duplicate date " + std::string(fields[0]) + " (first on line " +
-                                    std::to_string(previous->second) + ")");
+      return bad_field(line, 0,
+                       "duplicate date " + std::string(fields[0]) + " (first on line " +
+                           std::to_string(previous->second) + ")");
     }
     Price prices[4];
     for (std::size_t c = 1; c <= 4; ++c) {

@@ -7,8 +7,8 @@ namespace fafnir {
 namespace {
 
 constexpr double kTradingDaysPerYear = 252.0;
-constexpr double kJumpsPerDay = 0.01;      // about 2.5 jumps a year
-constexpr double kJumpVolatility = 0.15;   // jump size, as a fraction of the annual volatility
+constexpr double kJumpsPerDay = 0.01;     // about 2.5 jumps a year
+constexpr double kJumpVolatility = 0.15;  // jump size, as a fraction of the annual volatility
 constexpr double kVolumeDispersion = 0.35;
 constexpr std::int64_t kMaxPriceMicros = 1'000'000'000'000'000;  // a billion per share
 
@@ -26,9 +26,12 @@ std::int64_t div_round(__int128 num, __int128 den) {
 
 double turnover_per_day(InstrumentType type) {
   switch (type) {
-    case InstrumentType::kEquity: return 0.006;
-    case InstrumentType::kEtf: return 0.03;
-    default: return 0.0;
+    case InstrumentType::kEquity:
+      return 0.006;
+    case InstrumentType::kEtf:
+      return 0.03;
+    default:
+      return 0.0;
   }
 }
 
@@ -71,8 +74,8 @@ double PriceModel::daily_return(std::int64_t day) const {
 }
 
 std::int64_t PriceModel::daily_volume(std::int64_t day) const {
-  double average = static_cast<double>(instrument_.shares_outstanding) *
-                   turnover_per_day(instrument_.type);
+  double average =
+      static_cast<double>(instrument_.shares_outstanding) * turnover_per_day(instrument_.type);
   if (average <= 0.0) return 0;
   double surprise = std::exp(kVolumeDispersion * rng_.normal(kVolumeStream, day, 0) -
                              0.5 * kVolumeDispersion * kVolumeDispersion);
@@ -113,15 +116,15 @@ void PriceModel::rebuild(std::int64_t lo, std::int64_t hi) {
   }
   for (std::int64_t d = pivot + 1; d <= hi; ++d) {
     auto replayed = replay_.find(d);
-    log_closes_[d - lo] = replayed != replay_.end()
-                              ? std::log(replayed->second.close.to_double())
-                              : log_closes_[d - 1 - lo] + daily_return(d);
+    log_closes_[d - lo] = replayed != replay_.end() ? std::log(replayed->second.close.to_double())
+                                                    : log_closes_[d - 1 - lo] + daily_return(d);
   }
 }
 
 double PriceModel::log_close(std::int64_t day) {
   if (log_closes_.empty() || day < lo_) {
-    std::int64_t hi = log_closes_.empty() ? day : lo_ + static_cast<std::int64_t>(log_closes_.size()) - 1;
+    std::int64_t hi =
+        log_closes_.empty() ? day : lo_ + static_cast<std::int64_t>(log_closes_.size()) - 1;
     rebuild(std::min(day, first_day() - 1) - (log_closes_.empty() ? 0 : 261), std::max(hi, day));
   }
   while (lo_ + static_cast<std::int64_t>(log_closes_.size()) <= day) {
@@ -165,10 +168,9 @@ void PriceModel::fill_log_path(std::int64_t day, std::vector<double>& out) {
 void PriceModel::fill_replay_path(const ImportedBar& bar, std::vector<std::int64_t>& out) const {
   const int m = steps_ - 1;
   bool rising = bar.close >= bar.open;
-  const std::int64_t knots[4] = {round_to_tick(bar.open.micros()),
-                                 round_to_tick((rising ? bar.low : bar.high).micros()),
-                                 round_to_tick((rising ? bar.high : bar.low).micros()),
-                                 round_to_tick(bar.close.micros())};
+  const std::int64_t knots[4] = {
+      round_to_tick(bar.open.micros()), round_to_tick((rising ? bar.low : bar.high).micros()),
+      round_to_tick((rising ? bar.high : bar.low).micros()), round_to_tick(bar.close.micros())};
   const int at[4] = {0, m / 3, 2 * m / 3, m};
   std::int64_t tick = instrument_.tick.micros();
   out.resize(static_cast<std::size_t>(steps_));
@@ -192,15 +194,19 @@ DaySummary PriceModel::day(std::int64_t day) {
   auto replayed = replay_.find(day);
   if (replayed != replay_.end()) {
     const ImportedBar& bar = replayed->second;
-    slot = DaySummary{bar.open, bar.high, bar.low, bar.close, bar.volume,
-                      Price::from_micros(round_to_tick(bar.close.micros()))};
+    slot = DaySummary{bar.open,  bar.high,   bar.low,
+                      bar.close, bar.volume, Price::from_micros(round_to_tick(bar.close.micros()))};
     return *slot;
   }
   fill_log_path(day, scratch_);
   auto [lowest, highest] = std::minmax_element(scratch_.begin(), scratch_.end());
   Price close = Price::from_micros(to_tick(scratch_.back()));
-  slot = DaySummary{Price::from_micros(to_tick(scratch_.front())), Price::from_micros(to_tick(*highest)),
-                    Price::from_micros(to_tick(*lowest)), close, daily_volume(day), close};
+  slot = DaySummary{Price::from_micros(to_tick(scratch_.front())),
+                    Price::from_micros(to_tick(*highest)),
+                    Price::from_micros(to_tick(*lowest)),
+                    close,
+                    daily_volume(day),
+                    close};
   return *slot;
 }
 

@@ -87,8 +87,8 @@ class PriceModel {
   double volatility_per_day_;
   std::map<std::int64_t, ImportedBar> replay_;
 
-  std::int64_t lo_ = 0;                // trading day of log_closes_[0]
-  std::vector<double> log_closes_;     // log of each day's close, days lo_ ...
+  std::int64_t lo_ = 0;                               // trading day of log_closes_[0]
+  std::vector<double> log_closes_;                    // log of each day's close, days lo_ ...
   std::vector<std::optional<DaySummary>> summaries_;  // parallel to log_closes_
   std::array<IntradayPath, 2> paths_;
   std::array<bool, 2> path_valid_{false, false};

@@ -15,10 +15,10 @@ namespace fafnir {
 struct Quote {
   std::string symbol;
   Currency currency = Currency::kUsd;
-  Price price;           // the last traded price
-  Price open;            // today's open
-  Price previous_close;  // the close of the session before today's
-  Price change;          // price - previous_close
+  Price price;                             // the last traded price
+  Price open;                              // today's open
+  Price previous_close;                    // the close of the session before today's
+  Price change;                            // price - previous_close
   std::int64_t change_percent_micros = 0;  // change / previous_close in percent x 1e6, rounded
                                            // half away from zero (1.234567% -> 1234567)
   std::int64_t volume = 0;                 // shares traded today so far

@@ -17,6 +17,7 @@ namespace {
 constexpr int kMaxSearchLimit = 20;
 constexpr int kYearTradingDays = 52 * 5;
 constexpr std::int64_t kOne = 1'000'000;
+constexpr Duration kMaxAdvance = std::chrono::hours(24 * 366 * 100);
 
 // num / den rounded half away from zero. REQUIRES: den > 0.
 std::int64_t div_round(__int128 num, __int128 den) {
@@ -32,8 +33,8 @@ std::int64_t percent_micros(Price change, Price base) {
 
 Money market_cap(Price price, std::int64_t shares) {
   __int128 cap = static_cast<__int128>(price.micros()) * shares;
-  return Money::from_micros(static_cast<std::int64_t>(
-      std::min<__int128>(cap, std::numeric_limits<std::int64_t>::max())));
+  return Money::from_micros(
+      static_cast<std::int64_t>(std::min<__int128>(cap, std::numeric_limits<std::int64_t>::max())));
 }
 
 Instrument usd_cad_instrument() {
@@ -53,8 +54,8 @@ Instrument usd_cad_instrument() {
 
 }  // namespace
 
-StockService::StockService(MarketRepository& repository, const Clock& clock,
-                           ManualClock* simulated, MarketOptions options)
+StockService::StockService(MarketRepository& repository, const Clock& clock, ManualClock* simulated,
+                           MarketOptions options)
     : repository_(repository),
       clock_(clock),
       simulated_(simulated),
@@ -210,8 +211,9 @@ Result<std::vector<DailyBar>> StockService::history(std::string_view symbol,
   for (std::int64_t day = first; day <= last.day; ++day) {
     TradingSession session = day == last.day ? last : calendar_.session(day);
     SessionBar bar = market->bar(session, day == last.day ? now : session.close);
-    DailyBar daily{format_date(epoch_day_of(day)), bar.open, bar.high, bar.low, bar.close,
-                   bar.volume, bar.close - previous_close, 0};
+    DailyBar daily{
+        format_date(epoch_day_of(day)), bar.open, bar.high, bar.low, bar.close, bar.volume,
+        bar.close - previous_close,     0};
     daily.change_percent_micros = percent_micros(daily.change, previous_close);
     previous_close = bar.close;
     bars.push_back(std::move(daily));
@@ -272,6 +274,7 @@ Status StockService::advance(Duration duration, MarketListener& listener) {
     return Status::FailedPrecondition("market time follows the wall clock; it cannot be advanced");
   }
   if (duration.count() <= 0) return Status::InvalidArgument("advance needs a positive duration");
+  if (duration > kMaxAdvance) return Status::InvalidArgument("advance is limited to 100 years");
   std::lock_guard advance_lock(advance_mutex_);
   Timestamp now = simulated_->now();
   const Timestamp target = now + duration;

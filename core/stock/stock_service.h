@@ -20,10 +20,10 @@ namespace fafnir {
 class SymbolMarket;
 
 struct MarketOptions {
-  std::uint64_t seed = 0;                      // seed of the price model; default 0
-  Timestamp start;                             // start of simulated time; default the Unix epoch
-  SessionMode session = SessionMode::k24h;     // trading sessions; default 24h
-  std::optional<Price> fixed_usd_cad;          // CAD per USD; default none: simulated USD/CAD
+  std::uint64_t seed = 0;                   // seed of the price model; default 0
+  Timestamp start;                          // start of simulated time; default the Unix epoch
+  SessionMode session = SessionMode::k24h;  // trading sessions; default 24h
+  std::optional<Price> fixed_usd_cad;       // CAD per USD; default none: simulated USD/CAD
 };
 
 // The stock (market data) service: the shipped instrument universe, deterministic prices (a pure
@@ -78,8 +78,9 @@ class StockService final : public MarketData {
   // on the way: calls listener.on_session_closed() at each close, then on_market_moved() after
   // each step where a price changed, and persists the new now. Stops at the first error a
   // listener returns, with the clock and the persisted now at that instant. FailedPrecondition
-  // when time is not simulated, InvalidArgument for a non-positive duration. The listener is
-  // called without any lock held, so it may call back into the service.
+  // when time is not simulated, InvalidArgument for a non-positive duration or one over 100
+  // years. The listener is called without any lock held, so it may call back into the service
+  // (but not into advance()).
   Status advance(Duration duration, MarketListener& listener);
 
   MarketClockInfo clock_info();
@@ -100,8 +101,8 @@ class StockService final : public MarketData {
   MarketCalendar calendar_;
   std::int64_t anchor_day_;
 
-  std::mutex mutex_;          // guards the markets below
-  std::mutex advance_mutex_;  // serializes advance()
+  std::mutex mutex_;                                    // guards the markets below
+  std::mutex advance_mutex_;                            // serializes advance()
   std::vector<std::unique_ptr<SymbolMarket>> markets_;  // parallel to instrument_universe()
   std::unordered_map<std::string, std::size_t> index_;  // symbol -> markets_ position
   std::unique_ptr<SymbolMarket> usd_cad_;

@@ -52,7 +52,8 @@ std::string format_date(std::int64_t epoch_day) {
 
 Result<std::int64_t> parse_date(std::string_view text) {
   auto invalid = [&] {
-    return Status::InvalidArgument("'" + std::string(text) + "' is not a date (use YYYY-MM-DD)");
+    return Status::InvalidArgument(
+        std::string("'").append(text).append("' is not a date (use YYYY-MM-DD)"));
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return invalid();
   int fields[3] = {0, 0, 0};
@@ -74,11 +75,12 @@ Result<std::int64_t> parse_date(std::string_view text) {
 
 std::int64_t months_before(std::int64_t epoch_day, int months) {
   year_month_day ymd = ymd_of(epoch_day);
-  std::chrono::year_month target = std::chrono::year_month{ymd.year(), ymd.month()} -
-                                   std::chrono::months{months};
-  std::chrono::day last = std::chrono::year_month_day_last{target.year(),
-                                                          std::chrono::month_day_last{target.month()}}
-                              .day();
+  std::chrono::year_month target =
+      std::chrono::year_month{ymd.year(), ymd.month()} - std::chrono::months{months};
+  std::chrono::day last = std::chrono::year_month_day_last{
+      target.year(),
+      std::chrono::month_day_last{
+          target.month()}}.day();
   std::chrono::day day = ymd.day() > last ? last : ymd.day();
   return epoch_day_of_ymd(year_month_day{target.year(), target.month(), day});
 }

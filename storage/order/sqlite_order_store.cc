@@ -27,12 +27,12 @@ const std::string kInitialSchema =
         " average_fill_price INTEGER NOT NULL,"
         " currency TEXT NOT NULL,"
         " account_currency TEXT NOT NULL,"
-        " placed INTEGER NOT NULL,"
+        " reserved_cash INTEGER NOT NULL,"
         " reason TEXT NOT NULL,"
         " created_at INTEGER NOT NULL,"
         " updated_at INTEGER NOT NULL);"
         "CREATE INDEX orders_by_user ON orders(user_id, created_at);"
-        "CREATE INDEX open_orders ON orders(placed, status)"
+        "CREATE INDEX open_orders ON orders(status)"
         " WHERE status IN ('PENDING', 'PARTIAL_FILL');") +
     std::string(kOutboxTableSql);
 
@@ -41,7 +41,7 @@ const Schema kOrderSchema{"order", {{1, "orders and outbox", kInitialSchema}}};
 constexpr std::string_view kColumns =
     "SELECT id, user_id, account_id, symbol, side, type, time_in_force, status, quantity,"
     " limit_price, stop_price, stop_triggered, filled_quantity, average_fill_price, currency,"
-    " account_currency, placed, reason, created_at, updated_at FROM orders ";
+    " account_currency, reserved_cash, reason, created_at, updated_at FROM orders ";
 
 std::optional<Price> optional_price(const SqliteStatement& row, int column) {
   if (row.column_is_null(column)) return std::nullopt;
@@ -66,43 +66,42 @@ Order read_order(const SqliteStatement& row) {
   order.average_fill_price = Price::from_micros(row.column_int64(13));
   order.currency = enum_column(row, 14, &parse_currency);
   order.account_currency = enum_column(row, 15, &parse_currency);
-  order.placed = row.column_int64(16) != 0;
+  order.reserved_cash = Money::from_micros(row.column_int64(16));
   order.reject_reason = row.column_text(17);
   order.created_at = Timestamp{row.column_int64(18)};
   order.updated_at = Timestamp{row.column_int64(19)};
   return order;
 }
 
-// Binds every column but the id, in the order of kColumns, starting at parameter `first`.
-void bind_mutable(SqliteStatement& statement, const Order& order, int first) {
-  int i = first;
-  statement.bind(i++, order.user_id)
-      .bind(i++, order.account_id)
-      .bind(i++, order.symbol)
-      .bind(i++, order_side_name(order.side))
-      .bind(i++, order_type_name(order.type))
-      .bind(i++, time_in_force_name(order.time_in_force))
-      .bind(i++, order_status_name(order.status))
-      .bind(i++, order.quantity.micros());
+// Binds every column but the id to parameters 1..19, in the order of kColumns.
+void bind_mutable(SqliteStatement& statement, const Order& order) {
+  statement.bind(1, order.user_id)
+      .bind(2, order.account_id)
+      .bind(3, order.symbol)
+      .bind(4, order_side_name(order.side))
+      .bind(5, order_type_name(order.type))
+      .bind(6, time_in_force_name(order.time_in_force))
+      .bind(7, order_status_name(order.status))
+      .bind(8, order.quantity.micros())
+      .bind(11, std::int64_t{order.stop_triggered})
+      .bind(12, order.filled_quantity.micros())
+      .bind(13, order.average_fill_price.micros())
+      .bind(14, currency_code(order.currency))
+      .bind(15, currency_code(order.account_currency))
+      .bind(16, order.reserved_cash.micros())
+      .bind(17, order.reject_reason)
+      .bind(18, order.created_at.micros)
+      .bind(19, order.updated_at.micros);
   if (order.limit_price) {
-    statement.bind(i++, order.limit_price->micros());
+    statement.bind(9, order.limit_price->micros());
   } else {
-    statement.bind_null(i++);
+    statement.bind_null(9);
   }
   if (order.stop_price) {
-    statement.bind(i++, order.stop_price->micros());
+    statement.bind(10, order.stop_price->micros());
   } else {
-    statement.bind_null(i++);
+    statement.bind_null(10);
   }
-  statement.bind(i++, std::int64_t{order.stop_triggered})
-      .bind(i++, order.filled_quantity.micros())
-      .bind(i++, order.average_fill_price.micros())
-      .bind(i++, currency_code(order.currency))
-      .bind(i++, currency_code(order.account_currency))
-      .bind(i++, std::int64_t{order.placed})
-      .bind(i++, order.reject_reason)
-      .bind(i++, order.created_at.micros)
-      .bind(i++, order.updated_at.micros);
 }
 
 class SqliteOrderTransaction final : public OrderTransaction {
@@ -123,9 +122,9 @@ class SqliteOrderTransaction final : public OrderTransaction {
         SqliteStatement statement,
         db_.prepare("INSERT INTO orders(user_id, account_id, symbol, side, type, time_in_force,"
                     " status, quantity, limit_price, stop_price, stop_triggered, filled_quantity,"
-                    " average_fill_price, currency, account_currency, placed, reason, created_at,"
+                    " average_fill_price, currency, account_currency, reserved_cash, reason, created_at,"
                     " updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    bind_mutable(statement, order, 1);
+    bind_mutable(statement, order);
     return statement.bind(20, order.id).run();
   }
 
@@ -135,9 +134,9 @@ class SqliteOrderTransaction final : public OrderTransaction {
         db_.prepare("UPDATE orders SET user_id = ?, account_id = ?, symbol = ?, side = ?,"
                     " type = ?, time_in_force = ?, status = ?, quantity = ?, limit_price = ?,"
                     " stop_price = ?, stop_triggered = ?, filled_quantity = ?,"
-                    " average_fill_price = ?, currency = ?, account_currency = ?, placed = ?,"
+                    " average_fill_price = ?, currency = ?, account_currency = ?, reserved_cash = ?,"
                     " reason = ?, created_at = ?, updated_at = ? WHERE id = ?"));
-    bind_mutable(statement, order, 1);
+    bind_mutable(statement, order);
     FAFNIR_RETURN_IF_ERROR(statement.bind(20, order.id).run());
     if (statement.changes() == 0) return Status::NotFound("no order " + order.id);
     return Status::Ok();
@@ -184,18 +183,12 @@ Result<std::vector<Order>> SqliteOrderStore::orders_of(std::string_view user_id)
 }
 
 Result<std::vector<Order>> SqliteOrderStore::open_orders() {
-  return select(
-      "WHERE placed = 1 AND status IN ('PENDING', 'PARTIAL_FILL') ORDER BY created_at, rowid");
-}
-
-Result<std::vector<Order>> SqliteOrderStore::unplaced_orders() {
-  return select("WHERE placed = 0 AND status IN ('PENDING', 'PARTIAL_FILL')"
-                " ORDER BY created_at, rowid");
+  return select("WHERE status IN ('PENDING', 'PARTIAL_FILL') ORDER BY created_at, rowid");
 }
 
 Result<std::vector<Order>> SqliteOrderStore::open_day_orders() {
-  return select("WHERE placed = 1 AND status IN ('PENDING', 'PARTIAL_FILL')"
-                " AND time_in_force = 'DAY' ORDER BY created_at, rowid");
+  return select("WHERE status IN ('PENDING', 'PARTIAL_FILL') AND time_in_force = 'DAY'"
+                " ORDER BY created_at, rowid");
 }
 
 Status SqliteOrderStore::delete_user(std::string_view user_id) {

@@ -18,7 +18,6 @@ class SqliteOrderStore final : public OrderStore {
   Result<std::optional<Order>> find(std::string_view order_id) override;
   Result<std::vector<Order>> orders_of(std::string_view user_id) override;
   Result<std::vector<Order>> open_orders() override;
-  Result<std::vector<Order>> unplaced_orders() override;
   Result<std::vector<Order>> open_day_orders() override;
   Status delete_user(std::string_view user_id) override;
 

@@ -183,19 +183,32 @@ Status SqlitePortfolioTransaction::save_holding(const Holding& holding) {
       .run();
 }
 
-Result<std::optional<Reservation>> SqlitePortfolioTransaction::find_reservation(
-    std::string_view order_id) {
-  std::optional<Reservation> found;
+Result<std::vector<Reservation>> SqlitePortfolioTransaction::select_reservations(
+    std::string_view where, std::string_view order_id) {
+  std::vector<Reservation> found;
   FAFNIR_ASSIGN_OR_RETURN(
       SqliteStatement query,
-      db_.prepare("SELECT order_id, account_id, symbol, cash, shares FROM reservations"
-                  " WHERE order_id = ?"));
-  FAFNIR_RETURN_IF_ERROR(query.bind(1, order_id).for_each_row([&](const SqliteStatement& row) {
-    found = Reservation{row.column_text(0), row.column_text(1), row.column_text(2),
-                        Money::from_micros(row.column_int64(3)),
-                        Quantity::from_micros(row.column_int64(4))};
+      db_.prepare("SELECT order_id, account_id, symbol, cash, shares FROM reservations " +
+                  std::string(where)));
+  if (!order_id.empty()) query.bind(1, order_id);
+  FAFNIR_RETURN_IF_ERROR(query.for_each_row([&](const SqliteStatement& row) {
+    found.push_back(Reservation{row.column_text(0), row.column_text(1), row.column_text(2),
+                                Money::from_micros(row.column_int64(3)),
+                                Quantity::from_micros(row.column_int64(4))});
   }));
   return found;
+}
+
+Result<std::optional<Reservation>> SqlitePortfolioTransaction::find_reservation(
+    std::string_view order_id) {
+  FAFNIR_ASSIGN_OR_RETURN(std::vector<Reservation> found,
+                          select_reservations("WHERE order_id = ?", order_id));
+  if (found.empty()) return std::optional<Reservation>();
+  return std::optional<Reservation>(found.front());
+}
+
+Result<std::vector<Reservation>> SqlitePortfolioTransaction::reservations() {
+  return select_reservations("ORDER BY order_id", {});
 }
 
 Result<std::size_t> SqlitePortfolioTransaction::count_reservations(std::string_view account_id) {

@@ -26,6 +26,7 @@ class SqlitePortfolioTransaction final : public PortfolioTransaction {
   Status save_holding(const Holding& holding) override;
 
   Result<std::optional<Reservation>> find_reservation(std::string_view order_id) override;
+  Result<std::vector<Reservation>> reservations() override;
   Result<std::size_t> count_reservations(std::string_view account_id) override;
   Status save_reservation(const Reservation& reservation) override;
 
@@ -41,6 +42,8 @@ class SqlitePortfolioTransaction final : public PortfolioTransaction {
   Result<std::vector<Account>> select_accounts(std::string_view where, std::string_view key);
   Result<std::vector<Holding>> select_holdings(std::string_view where, std::string_view account_id,
                                                std::string_view symbol);
+  Result<std::vector<Reservation>> select_reservations(std::string_view where,
+                                                      std::string_view order_id);
   Status run(std::string_view sql, std::string_view key);
 
   SqliteDatabase& db_;

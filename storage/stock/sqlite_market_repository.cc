@@ -25,8 +25,8 @@ constexpr std::string_view kInitialSchema =
     " volume INTEGER NOT NULL,"
     " PRIMARY KEY (symbol, date));";
 
-const Schema kStockSchema{
-    "stock", {{1, "simulated clock, price overrides, imported bars", kInitialSchema}}};
+const Schema kStockSchema{"stock",
+                          {{1, "simulated clock, price overrides, imported bars", kInitialSchema}}};
 
 }  // namespace
 
@@ -46,10 +46,9 @@ Result<std::optional<Timestamp>> SqliteMarketRepository::load_now() {
 
 Status SqliteMarketRepository::save_now(Timestamp now) {
   return db_->transaction([&](SqliteDatabase& db) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(
-        SqliteStatement upsert,
-        db.prepare("INSERT INTO market_clock(id, now) VALUES (1, ?)"
-                   " ON CONFLICT(id) DO UPDATE SET now = excluded.now"));
+    FAFNIR_ASSIGN_OR_RETURN(SqliteStatement upsert,
+                            db.prepare("INSERT INTO market_clock(id, now) VALUES (1, ?)"
+                                       " ON CONFLICT(id) DO UPDATE SET now = excluded.now"));
     return upsert.bind(1, now.micros).run();
   });
 }

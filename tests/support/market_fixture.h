@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/common/clock.h"
 #include "core/stock/stock_service.h"
@@ -25,6 +26,10 @@ inline Price px(std::string_view text) {
   REQUIRE(parsed.ok());
   return *parsed;
 }
+
+// A few symbols of every kind: US and Canadian equities and ETFs, an index and a mutual fund.
+inline const std::vector<std::string> kSampleSymbols = {
+    "AAPL", "NVDA", "JPM", "BRK.B", "SPY", "SHOP.TO", "RY.TO", "XIU.TO", "^GSPC", "VFIAX"};
 
 // A stock service over its own stock.db in a temp dir, on a simulated clock; reopen() is a
 // process restart.

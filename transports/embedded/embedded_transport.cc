@@ -1,8 +1,7 @@
 #include "transports/embedded/embedded_transport.h"
 
-#include <system_error>
-
 #include "storage/auth/sqlite_auth_repository.h"
+#include "storage/directory_lock.h"
 #include "storage/order/sqlite_order_store.h"
 #include "storage/portfolio/sqlite_portfolio_store.h"
 #include "storage/security/sqlite_security_repository.h"
@@ -15,13 +14,9 @@ namespace fafnir {
 
 Result<Ports> EmbeddedTransport::open(const TransportContext& context) {
   if (context.clock == nullptr) return Status::InvalidArgument("the embedded transport needs a clock");
-  std::error_code error;
-  std::filesystem::create_directories(context.data_dir, error);
-  if (error) {
-    return Status::FailedPrecondition("cannot create data directory " + context.data_dir.string() +
-                                      ": " + error.message());
-  }
   const std::filesystem::path& dir = context.data_dir;
+  FAFNIR_RETURN_IF_ERROR(create_private_directory(dir));
+  FAFNIR_ASSIGN_OR_RETURN(std::shared_ptr<DirectoryLock> lock, DirectoryLock::acquire(dir));
   FAFNIR_ASSIGN_OR_RETURN(auto auth_db,
                           SqliteDatabase::open(dir / "auth.db", SqliteAuthRepository::schema()));
   FAFNIR_ASSIGN_OR_RETURN(
@@ -38,6 +33,7 @@ Result<Ports> EmbeddedTransport::open(const TransportContext& context) {
                           InProcessStream::open(dir / "stream.db", *context.clock));
 
   Ports ports;
+  ports.resources.push_back(std::move(lock));
   ports.auth = std::make_unique<SqliteAuthRepository>(auth_db);
   ports.security = std::make_unique<SqliteSecurityRepository>(security_db);
   ports.profiles = std::make_unique<SqliteProfileRepository>(user_db);

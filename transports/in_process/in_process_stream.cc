@@ -40,13 +40,35 @@ bool wanted_by(const ConsumerConfig& config, std::string_view subject) {
                      [&](const std::string& filter) { return subject_matches(filter, subject); });
 }
 
-Disposition run_handler(const EventHandler& handler, const Delivery& delivery) {
+std::vector<Disposition> run_handler(const BatchHandler& handler,
+                                     const std::vector<Delivery>& batch) {
+  std::string failure;
   try {
-    return handler(delivery);
+    std::vector<Disposition> decisions = handler(batch);
+    if (decisions.size() == batch.size()) return decisions;
+    failure = "handler decided " + std::to_string(decisions.size()) + " of " +
+              std::to_string(batch.size()) + " deliveries";
   } catch (const std::exception& error) {
-    return Disposition::RetryLater(kRetryAfterHandlerException,
-                                   std::string("handler threw: ") + error.what());
+    failure = std::string("handler threw: ") + error.what();
+  } catch (...) {
+    failure = "handler threw a non-standard exception";
   }
+  return std::vector<Disposition>(batch.size(),
+                                  Disposition::RetryLater(kRetryAfterHandlerException, failure));
+}
+
+// The SQL condition selecting the subjects `filters` match, when SQL can express it exactly:
+// exact subjects and "prefix.>" filters. Empty when some filter needs subject_matches().
+std::string sql_subject_condition(const std::vector<std::string>& filters) {
+  std::string condition;
+  for (const std::string& filter : filters) {
+    bool tail_wildcard = filter.size() > 2 && filter.compare(filter.size() - 2, 2, ".>") == 0;
+    std::string head = tail_wildcard ? filter.substr(0, filter.size() - 1) : filter;
+    if (head.find_first_of("*>?[]'") != std::string::npos) return {};
+    condition += condition.empty() ? "(" : " OR ";
+    condition += tail_wildcard ? "subject GLOB '" + head + "?*'" : "subject = '" + head + "'";
+  }
+  return condition.empty() ? condition : condition + ")";
 }
 
 Delivery read_delivery(const SqliteStatement& row, int attempt) {
@@ -89,7 +111,7 @@ Status InProcessStream::publish(const std::vector<Event>& events) {
   });
 }
 
-Status InProcessStream::subscribe(ConsumerConfig config, EventHandler handler) {
+Status InProcessStream::subscribe_batches(ConsumerConfig config, BatchHandler handler) {
   if (config.group.empty() || config.subjects.empty() || config.max_deliveries < 1) {
     return Status::InvalidArgument("a consumer needs a group name, subjects and max_deliveries >= 1");
   }
@@ -124,27 +146,31 @@ Result<std::size_t> InProcessStream::dispatch() {
 }
 
 Result<std::size_t> InProcessStream::dispatch_to(const Subscription& subscription) {
-  const std::string& group = subscription.config.group;
   std::size_t delivered = 0;
   auto deliver = [&](const std::vector<Delivery>& batch) {
-    std::vector<Outcome> outcomes;
+    std::vector<Delivery> wanted;
     for (const Delivery& delivery : batch) {
-      if (!wanted_by(subscription.config, delivery.event.subject)) continue;
-      outcomes.push_back(
-          {delivery.sequence, delivery.attempt, run_handler(subscription.handler, delivery)});
-      ++delivered;
+      if (wanted_by(subscription.config, delivery.event.subject)) wanted.push_back(delivery);
     }
+    std::vector<Outcome> outcomes;
+    if (wanted.empty()) return outcomes;
+    std::vector<Disposition> decisions = run_handler(subscription.handler, wanted);
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+      outcomes.push_back({wanted[i].sequence, wanted[i].attempt, std::move(decisions[i])});
+    }
+    delivered += wanted.size();
     return outcomes;
   };
 
   // Retries that are due get one pass per call, so a handler that keeps asking for an immediate
   // retry cannot keep dispatch() busy forever.
-  FAFNIR_ASSIGN_OR_RETURN(std::vector<Delivery> retries, due_retries(group));
+  FAFNIR_ASSIGN_OR_RETURN(std::vector<Delivery> retries, due_retries(subscription.config.group));
   FAFNIR_RETURN_IF_ERROR(record(subscription, deliver(retries), 0));
   while (true) {
-    FAFNIR_ASSIGN_OR_RETURN(std::vector<Delivery> batch, next_messages(group));
-    if (batch.empty()) return delivered;
-    FAFNIR_RETURN_IF_ERROR(record(subscription, deliver(batch), batch.back().sequence));
+    FAFNIR_ASSIGN_OR_RETURN(Batch batch, next_messages(subscription));
+    if (batch.read_up_to <= batch.cursor) return delivered;
+    FAFNIR_RETURN_IF_ERROR(record(subscription, deliver(batch.deliveries), batch.read_up_to));
+    if (batch.deliveries.size() < static_cast<std::size_t>(kBatchSize)) return delivered;
   }
 }
 
@@ -165,19 +191,33 @@ Result<std::vector<Delivery>> InProcessStream::due_retries(const std::string& gr
   return deliveries;
 }
 
-Result<std::vector<Delivery>> InProcessStream::next_messages(const std::string& group) {
-  std::vector<Delivery> deliveries;
+Result<InProcessStream::Batch> InProcessStream::next_messages(const Subscription& subscription) {
+  Batch batch;
+  std::string condition = sql_subject_condition(subscription.config.subjects);
   Status status = db_->read([&](SqliteDatabase& db) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(
+        SqliteStatement position,
+        db.prepare("SELECT cursor, (SELECT COALESCE(MAX(sequence), 0) FROM messages)"
+                   " FROM consumer_groups WHERE name = ?"));
+    FAFNIR_ASSIGN_OR_RETURN(bool found, position.bind(1, subscription.config.group).step());
+    if (!found) return Status::Internal("consumer group " + subscription.config.group + " vanished");
+    batch.cursor = position.column_int64(0);
+    std::int64_t end = position.column_int64(1);
     FAFNIR_ASSIGN_OR_RETURN(
         SqliteStatement query,
         db.prepare("SELECT sequence, event_id, subject, payload, occurred_at FROM messages"
-                   " WHERE sequence > (SELECT cursor FROM consumer_groups WHERE name = ?)"
+                   " WHERE sequence > ? AND sequence <= ?" +
+                   (condition.empty() ? std::string() : " AND " + condition) +
                    " ORDER BY sequence LIMIT ?"));
-    return query.bind(1, group).bind(2, kBatchSize).for_each_row(
-        [&](const SqliteStatement& row) { deliveries.push_back(read_delivery(row, 1)); });
+    FAFNIR_RETURN_IF_ERROR(
+        query.bind(1, batch.cursor).bind(2, end).bind(3, kBatchSize).for_each_row(
+            [&](const SqliteStatement& row) { batch.deliveries.push_back(read_delivery(row, 1)); }));
+    bool full = batch.deliveries.size() == static_cast<std::size_t>(kBatchSize);
+    batch.read_up_to = full ? batch.deliveries.back().sequence : end;
+    return Status::Ok();
   });
   if (!status.ok()) return status;
-  return deliveries;
+  return batch;
 }
 
 Status InProcessStream::record(const Subscription& subscription,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -21,14 +22,14 @@ class InProcessStream final : public EventStream {
                                                        const Clock& clock);
 
   Status publish(const std::vector<Event>& events) override;
-  Status subscribe(ConsumerConfig config, EventHandler handler) override;
+  Status subscribe_batches(ConsumerConfig config, BatchHandler handler) override;
   Result<std::size_t> dispatch() override;
   Result<std::vector<DeadLetter>> dead_letters(std::string_view group) override;
 
  private:
   struct Subscription {
     ConsumerConfig config;
-    EventHandler handler;
+    BatchHandler handler;
   };
   struct Outcome;
 
@@ -37,14 +38,19 @@ class InProcessStream final : public EventStream {
 
   Result<std::size_t> dispatch_to(const Subscription& subscription);
   Result<std::vector<Delivery>> due_retries(const std::string& group);
-  Result<std::vector<Delivery>> next_messages(const std::string& group);
+  struct Batch {
+    std::vector<Delivery> deliveries;  // the next messages the group wants, oldest first
+    std::int64_t cursor = 0;           // the group's position before them
+    std::int64_t read_up_to = 0;       // the position the group reaches once they are decided
+  };
+  Result<Batch> next_messages(const Subscription& subscription);
   Status record(const Subscription& subscription, const std::vector<Outcome>& outcomes,
                 std::int64_t new_cursor);
 
   std::shared_ptr<SqliteDatabase> db_;
   const Clock& clock_;
   std::mutex subscriptions_mutex_;
-  std::vector<Subscription> subscriptions_;
+  std::deque<Subscription> subscriptions_;  // stable addresses while dispatch() runs
   std::mutex dispatch_mutex_;
 };
 
