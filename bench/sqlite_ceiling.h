@@ -7,10 +7,12 @@
 
 namespace fafnir {
 
-// Orders per second that bare SQLite sustains for the writes of one order's lifecycle (order
-// stored, cash reserved, order placed and filled with two outbox events, events relayed to the
-// stream in batches, fill settled into account, ledger and holding), grouped into the same
-// transactions as the core does, in fresh files under `dir` with the same pragmas.
+// Orders per second that bare SQLite sustains for the writes of one market order's lifecycle,
+// grouped into the same transactions as the core: cash reserved (portfolio.db); the order stored
+// filled with its orders.created and orders.filled outbox events (order.db); per batch of 256,
+// events copied to the stream and removed from the outbox, fills settled into account, ledger and
+// holding in one transaction, and consumer cursors advanced. Fresh files under `dir`, with the
+// same pragmas as fafnir's SQLite layer.
 Result<double> measure_sqlite_ceiling(std::size_t orders, const std::filesystem::path& dir);
 
 }  // namespace fafnir

@@ -38,7 +38,10 @@ SqliteDatabase::~SqliteDatabase() {
 Status SqliteDatabase::configure(const SqliteOptions& options) {
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   std::lock_guard lock(mutex_);
+  if (options.exclusive) FAFNIR_RETURN_IF_ERROR(execute("PRAGMA locking_mode=EXCLUSIVE"));
   FAFNIR_RETURN_IF_ERROR(execute("PRAGMA journal_mode=WAL"));
+  FAFNIR_RETURN_IF_ERROR(execute("PRAGMA wal_autocheckpoint=" +
+                                 std::to_string(options.wal_autocheckpoint_pages)));
   FAFNIR_RETURN_IF_ERROR(execute("PRAGMA foreign_keys=ON"));
   return execute(options.synchronous_full ? "PRAGMA synchronous=FULL"
                                           : "PRAGMA synchronous=NORMAL");

@@ -16,6 +16,9 @@ namespace fafnir {
 struct SqliteOptions {
   bool synchronous_full = false;  // false: WAL + synchronous=NORMAL (survives process crashes)
   int busy_timeout_ms = 5000;     // wait this long for another process's write lock
+  // true: one connection owns the file (no per-transaction file locks); false: shared
+  bool exclusive = false;
+  int wal_autocheckpoint_pages = 10000;  // WAL size that triggers a checkpoint (and its fsync)
 };
 
 // One SQLite file of one service: WAL mode, foreign keys on, a busy timeout, prepared statements

@@ -17,20 +17,22 @@ Result<Ports> EmbeddedTransport::open(const TransportContext& context) {
   const std::filesystem::path& dir = context.data_dir;
   FAFNIR_RETURN_IF_ERROR(create_private_directory(dir));
   FAFNIR_ASSIGN_OR_RETURN(std::shared_ptr<DirectoryLock> lock, DirectoryLock::acquire(dir));
+  SqliteOptions options;
+  options.exclusive = true;  // the directory lock keeps every other process out
   FAFNIR_ASSIGN_OR_RETURN(auto auth_db,
-                          SqliteDatabase::open(dir / "auth.db", SqliteAuthRepository::schema()));
+                          SqliteDatabase::open(dir / "auth.db", SqliteAuthRepository::schema(), options));
   FAFNIR_ASSIGN_OR_RETURN(
-      auto security_db, SqliteDatabase::open(dir / "security.db", SqliteSecurityRepository::schema()));
+      auto security_db, SqliteDatabase::open(dir / "security.db", SqliteSecurityRepository::schema(), options));
   FAFNIR_ASSIGN_OR_RETURN(auto user_db,
-                          SqliteDatabase::open(dir / "user.db", SqliteProfileRepository::schema()));
+                          SqliteDatabase::open(dir / "user.db", SqliteProfileRepository::schema(), options));
   FAFNIR_ASSIGN_OR_RETURN(auto stock_db,
-                          SqliteDatabase::open(dir / "stock.db", SqliteMarketRepository::schema()));
+                          SqliteDatabase::open(dir / "stock.db", SqliteMarketRepository::schema(), options));
   FAFNIR_ASSIGN_OR_RETURN(auto order_db,
-                          SqliteDatabase::open(dir / "order.db", SqliteOrderStore::schema()));
+                          SqliteDatabase::open(dir / "order.db", SqliteOrderStore::schema(), options));
   FAFNIR_ASSIGN_OR_RETURN(
-      auto portfolio_db, SqliteDatabase::open(dir / "portfolio.db", SqlitePortfolioStore::schema()));
+      auto portfolio_db, SqliteDatabase::open(dir / "portfolio.db", SqlitePortfolioStore::schema(), options));
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<InProcessStream> stream,
-                          InProcessStream::open(dir / "stream.db", *context.clock));
+                          InProcessStream::open(dir / "stream.db", *context.clock, options));
 
   Ports ports;
   ports.resources.push_back(std::move(lock));

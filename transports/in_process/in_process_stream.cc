@@ -86,9 +86,10 @@ struct InProcessStream::Outcome {
 };
 
 Result<std::unique_ptr<InProcessStream>> InProcessStream::open(const std::filesystem::path& path,
-                                                               const Clock& clock) {
+                                                               const Clock& clock,
+                                                               SqliteOptions options) {
   FAFNIR_ASSIGN_OR_RETURN(std::shared_ptr<SqliteDatabase> db,
-                          SqliteDatabase::open(path, kStreamSchema));
+                          SqliteDatabase::open(path, kStreamSchema, options));
   return std::unique_ptr<InProcessStream>(new InProcessStream(std::move(db), clock));
 }
 

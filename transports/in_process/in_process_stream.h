@@ -19,7 +19,8 @@ class InProcessStream final : public EventStream {
  public:
   // Opens or creates the stream file at `path`. `clock` must outlive the stream.
   static Result<std::unique_ptr<InProcessStream>> open(const std::filesystem::path& path,
-                                                       const Clock& clock);
+                                                       const Clock& clock,
+                                                       SqliteOptions options = {});
 
   Status publish(const std::vector<Event>& events) override;
   Status subscribe_batches(ConsumerConfig config, BatchHandler handler) override;
