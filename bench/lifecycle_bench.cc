@@ -1,5 +1,6 @@
 #include "bench/lifecycle_bench.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "bench/sqlite_ceiling.h"
@@ -40,6 +41,7 @@ Result<LifecycleBenchResult> run_lifecycle_bench(std::size_t orders,
   FAFNIR_RETURN_IF_ERROR(platform->set_price("AAPL", Price::from_micros(100'000'000)));
   FAFNIR_RETURN_IF_ERROR(platform->settle().status());
 
+  FAFNIR_ASSIGN_OR_RETURN(double before, measure_sqlite_ceiling(orders, work_dir / "ceiling-1"));
   OrderRequest buy{"AAPL", OrderSide::kBuy, OrderType::kMarket, Quantity::from_micros(1'000'000),
                    std::nullopt, std::nullopt, TimeInForce::kGtc};
   auto start = std::chrono::steady_clock::now();
@@ -63,8 +65,10 @@ Result<LifecycleBenchResult> run_lifecycle_bench(std::size_t orders,
   LifecycleBenchResult result;
   result.orders = orders;
   result.orders_per_second = static_cast<double>(orders) / elapsed.count();
-  FAFNIR_ASSIGN_OR_RETURN(result.sqlite_ceiling_per_second,
-                          measure_sqlite_ceiling(orders, work_dir / "ceiling"));
+  // The disk is shared and noisy: measure the ceiling on both sides of the core's run and keep
+  // the better figure, so the comparison is never flattered.
+  FAFNIR_ASSIGN_OR_RETURN(double after, measure_sqlite_ceiling(orders, work_dir / "ceiling-2"));
+  result.sqlite_ceiling_per_second = std::max(before, after);
   return result;
 }
 

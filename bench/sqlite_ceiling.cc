@@ -3,16 +3,20 @@
 #include <sqlite3.h>
 
 #include <chrono>
-#include <memory>
 #include <string>
 #include <vector>
+
+#include "core/common/id_generator.h"
+#include "storage/order/sqlite_order_store.h"
+#include "storage/portfolio/sqlite_portfolio_store.h"
+#include "transports/in_process/in_process_stream.h"
 
 namespace fafnir {
 namespace {
 
 constexpr std::size_t kBatch = 256;
 
-// A bare connection with fafnir's pragmas.
+// A bare connection to a file already migrated to fafnir's schema, with fafnir's pragmas.
 class RawDatabase {
  public:
   explicit RawDatabase(const std::filesystem::path& path) {
@@ -37,102 +41,125 @@ class RawDatabase {
   std::vector<sqlite3_stmt*> statements_;
 };
 
-// Binds text or integers positionally and steps once.
-void run(sqlite3_stmt* statement, std::initializer_list<std::string> texts,
-         std::initializer_list<sqlite3_int64> numbers) {
+// Binds the values positionally (text, then integers) and steps once.
+void run(sqlite3_stmt* statement, std::initializer_list<const std::string*> texts,
+         std::initializer_list<sqlite3_int64> numbers = {}) {
   int index = 1;
-  for (const std::string& text : texts) {
-    sqlite3_bind_text(statement, index++, text.data(), static_cast<int>(text.size()),
-                      SQLITE_TRANSIENT);
+  for (const std::string* text : texts) {
+    sqlite3_bind_text(statement, index++, text->data(), static_cast<int>(text->size()),
+                      SQLITE_STATIC);
   }
   for (sqlite3_int64 number : numbers) sqlite3_bind_int64(statement, index++, number);
   sqlite3_step(statement);
   sqlite3_reset(statement);
 }
 
-std::string id_of(const char* kind, std::size_t n) { return std::string(kind) + std::to_string(n); }
+Status create_files(const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  for (auto [file, schema] : {std::pair{"order.db", &SqliteOrderStore::schema()},
+                              std::pair{"portfolio.db", &SqlitePortfolioStore::schema()},
+                              std::pair{"stream.db", &InProcessStream::schema()}}) {
+    FAFNIR_RETURN_IF_ERROR(SqliteDatabase::open(dir / file, *schema).status());
+  }
+  return Status::Ok();
+}
+
+struct OrderIds {
+  std::string order, created, filled, fill, entry;
+};
 
 }  // namespace
 
 Result<double> measure_sqlite_ceiling(std::size_t orders, const std::filesystem::path& dir) {
-  std::filesystem::create_directories(dir);
+  FAFNIR_RETURN_IF_ERROR(create_files(dir));
   RawDatabase order_db(dir / "order.db");
   RawDatabase portfolio_db(dir / "portfolio.db");
   RawDatabase stream_db(dir / "stream.db");
-  bool created =
-      order_db.exec("CREATE TABLE orders(id TEXT PRIMARY KEY, body TEXT, status TEXT, filled INT);"
-                    "CREATE TABLE outbox(position INTEGER PRIMARY KEY AUTOINCREMENT,"
-                    " event_id TEXT UNIQUE, payload TEXT);") &&
-      portfolio_db.exec(
-          "CREATE TABLE accounts(id TEXT PRIMARY KEY, balance INT, reserved INT);"
-          "CREATE TABLE reservations(order_id TEXT PRIMARY KEY, cash INT);"
-          "CREATE TABLE ledger(id TEXT PRIMARY KEY, account_id TEXT, amount INT, text TEXT);"
-          "CREATE TABLE holdings(account_id TEXT, symbol TEXT, quantity INT,"
-          " PRIMARY KEY(account_id, symbol));"
-          "CREATE TABLE settled_fills(fill_id TEXT PRIMARY KEY);"
-          "INSERT INTO accounts VALUES ('a', 1000000000000, 0);") &&
-      stream_db.exec("CREATE TABLE messages(sequence INTEGER PRIMARY KEY AUTOINCREMENT,"
-                     " event_id TEXT UNIQUE, payload TEXT);"
-                     "CREATE TABLE groups(name TEXT PRIMARY KEY, cursor INT);"
-                     "INSERT INTO groups VALUES ('security', 0), ('user', 0), ('portfolio', 0),"
-                     " ('order', 0);");
-  if (!created) return Status::Internal("cannot create the ceiling benchmark's files");
+  const std::string account = "a0000000-0000-4000-8000-000000000000";
+  const std::string user = "u0000000-0000-4000-8000-000000000000";
+  bool seeded =
+      portfolio_db.exec(("INSERT INTO accounts VALUES ('" + account + "', '" + user +
+                         "', 'FAF-0000-0000', 'INVESTMENT', 'USD', 1000000000000000, 0, 0, 0, 0)")
+                            .c_str()) &&
+      stream_db.exec("INSERT INTO consumer_groups(name) VALUES ('security'), ('user'),"
+                     " ('portfolio'), ('order')");
+  if (!seeded) return Status::Internal("cannot seed the ceiling benchmark's files");
 
-  sqlite3_stmt* insert_order = order_db.prepare("INSERT INTO orders VALUES (?, ?, ?, ?)");
-  sqlite3_stmt* insert_outbox = order_db.prepare("INSERT INTO outbox(event_id, payload) VALUES (?, ?)");
-  sqlite3_stmt* delete_outbox = order_db.prepare("DELETE FROM outbox WHERE event_id = ?");
-  sqlite3_stmt* reserve = portfolio_db.prepare("INSERT OR REPLACE INTO reservations VALUES (?, ?)");
-  sqlite3_stmt* update_account =
-      portfolio_db.prepare("UPDATE accounts SET balance = balance - ?, reserved = ? WHERE id = 'a'");
-  sqlite3_stmt* settled = portfolio_db.prepare("INSERT OR IGNORE INTO settled_fills VALUES (?)");
-  sqlite3_stmt* ledger = portfolio_db.prepare("INSERT INTO ledger VALUES (?1, 'a', ?3, ?2)");
+  sqlite3_stmt* reserve_cash = portfolio_db.prepare(
+      "UPDATE accounts SET balance = ?2, reserved = ?3, realized_pnl = 0, updated_at = ?4"
+      " WHERE id = ?1");
+  sqlite3_stmt* reserve = portfolio_db.prepare(
+      "INSERT OR REPLACE INTO reservations VALUES (?1, ?2, 'AAPL', ?3, 0)");
+  sqlite3_stmt* insert_order = order_db.prepare(
+      "INSERT INTO orders(id, user_id, account_id, symbol, side, type, time_in_force, status,"
+      " quantity, limit_price, stop_price, stop_triggered, filled_quantity, average_fill_price,"
+      " currency, account_currency, reserved_cash, reason, created_at, updated_at) VALUES"
+      " (?1, ?2, ?3, 'AAPL', 'BUY', 'MARKET', 'GTC', 'FILLED', 1000000, NULL, NULL, 0, 1000000,"
+      " 100000000, 'USD', 'USD', 0, '', ?4, ?4)");
+  sqlite3_stmt* insert_outbox = order_db.prepare(
+      "INSERT INTO outbox(event_id, subject, payload, occurred_at) VALUES (?1, ?2, ?3, ?4)");
+  sqlite3_stmt* delete_outbox = order_db.prepare("DELETE FROM outbox WHERE position = ?1");
+  sqlite3_stmt* publish = stream_db.prepare(
+      "INSERT OR IGNORE INTO messages(event_id, subject, payload, occurred_at)"
+      " VALUES (?1, ?2, ?3, ?4)");
+  sqlite3_stmt* advance =
+      stream_db.prepare("UPDATE consumer_groups SET cursor = MAX(cursor, ?2) WHERE name = ?1");
+  sqlite3_stmt* settled = portfolio_db.prepare("INSERT OR IGNORE INTO settled_fills VALUES (?1)");
+  sqlite3_stmt* ledger = portfolio_db.prepare(
+      "INSERT INTO ledger VALUES (?1, ?2, 'BUY', -100000000, ?3, ?4, ?5)");
   sqlite3_stmt* holding = portfolio_db.prepare(
-      "INSERT OR REPLACE INTO holdings VALUES ('a', 'AAPL', ?)");
-  sqlite3_stmt* unreserve = portfolio_db.prepare("DELETE FROM reservations WHERE order_id = ?");
-  sqlite3_stmt* publish = stream_db.prepare("INSERT OR IGNORE INTO messages(event_id, payload) VALUES (?, ?)");
-  sqlite3_stmt* advance = stream_db.prepare("UPDATE groups SET cursor = ?2 WHERE name = ?1");
+      "INSERT OR REPLACE INTO holdings VALUES (?1, ?2, 'AAPL', ?3, 0, 100000000, 0, 0)");
+  sqlite3_stmt* unreserve = portfolio_db.prepare("DELETE FROM reservations WHERE order_id = ?1");
 
-  const std::string body(420, 'o');     // about the size of a stored order row
-  const std::string payload(520, 'e');  // about the size of an orders.* event
+  RandomIdGenerator ids;
+  const std::string payload(560, 'e');  // about the size of an orders.* event
+  const std::string description = "Buy 1 AAPL @ 100.00 USD";
+  const std::string created_subject = "orders.created", filled_subject = "orders.filled";
+  const std::string holding_id = ids.next();
+  std::vector<OrderIds> batch_ids(kBatch);
+  sqlite3_int64 balance = 1'000'000'000'000'000, outbox_position = 0, sequence = 0;
+
   auto start = std::chrono::steady_clock::now();
   for (std::size_t first = 0; first < orders; first += kBatch) {
-    std::size_t last = std::min(orders, first + kBatch);
-    for (std::size_t n = first; n < last; ++n) {
-      std::string order = id_of("o", n);
+    std::size_t count = std::min(kBatch, orders - first);
+    for (std::size_t i = 0; i < count; ++i) {
+      OrderIds& id = batch_ids[i];
+      id = {ids.next(), ids.next(), ids.next(), ids.next(), ids.next()};
+      sqlite3_int64 now = static_cast<sqlite3_int64>(first + i);
       portfolio_db.exec("BEGIN IMMEDIATE");
-      run(update_account, {}, {0, 100});
-      run(reserve, {order}, {100});
+      run(reserve_cash, {&account}, {balance, 100'000'000, now});
+      run(reserve, {&id.order, &account}, {100'000'000});
       portfolio_db.exec("COMMIT");
       order_db.exec("BEGIN IMMEDIATE");
-      run(insert_order, {order, body, "FILLED"}, {1});
-      run(insert_outbox, {id_of("created", n), payload}, {});
-      run(insert_outbox, {id_of("filled", n), payload}, {});
+      run(insert_order, {&id.order, &user, &account}, {now});
+      run(insert_outbox, {&id.created, &created_subject, &payload}, {now});
+      run(insert_outbox, {&id.filled, &filled_subject, &payload}, {now});
       order_db.exec("COMMIT");
     }
     stream_db.exec("BEGIN IMMEDIATE");
-    for (std::size_t n = first; n < last; ++n) {
-      run(publish, {id_of("created", n), payload}, {});
-      run(publish, {id_of("filled", n), payload}, {});
+    for (std::size_t i = 0; i < count; ++i) {
+      run(publish, {&batch_ids[i].created, &created_subject, &payload}, {0});
+      run(publish, {&batch_ids[i].filled, &filled_subject, &payload}, {0});
     }
     stream_db.exec("COMMIT");
     order_db.exec("BEGIN IMMEDIATE");
-    for (std::size_t n = first; n < last; ++n) {
-      run(delete_outbox, {id_of("created", n)}, {});
-      run(delete_outbox, {id_of("filled", n)}, {});
-    }
+    for (std::size_t i = 0; i < 2 * count; ++i) run(delete_outbox, {}, {++outbox_position});
     order_db.exec("COMMIT");
     portfolio_db.exec("BEGIN IMMEDIATE");
-    for (std::size_t n = first; n < last; ++n) {
-      run(settled, {id_of("fill", n)}, {});
-      run(update_account, {}, {100, 0});
-      run(ledger, {id_of("entry", n), "Buy 1 AAPL"}, {-100});
-      run(holding, {}, {static_cast<sqlite3_int64>(n + 1)});
-      run(unreserve, {id_of("o", n)}, {});
+    for (std::size_t i = 0; i < count; ++i) {
+      const OrderIds& id = batch_ids[i];
+      balance -= 100'000'000;
+      run(settled, {&id.fill});
+      run(reserve_cash, {&account}, {balance, 0, 0});
+      run(ledger, {&id.entry, &account, &description, &id.order}, {0});
+      run(holding, {&holding_id, &account}, {static_cast<sqlite3_int64>(first + i + 1) * 1'000'000});
+      run(unreserve, {&id.order});
     }
     portfolio_db.exec("COMMIT");
+    sequence += static_cast<sqlite3_int64>(2 * count);
     stream_db.exec("BEGIN IMMEDIATE");
-    for (const char* group : {"security", "user", "portfolio", "order"}) {
-      run(advance, {group}, {static_cast<sqlite3_int64>(2 * last)});
+    for (const std::string group : {"security", "user", "portfolio", "order"}) {
+      run(advance, {&group}, {sequence});
     }
     stream_db.exec("COMMIT");
   }

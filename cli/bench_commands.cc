@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "bench/lifecycle_bench.h"
@@ -15,7 +16,8 @@ std::string rate(double per_second) {
   return text;
 }
 
-Status lifecycle(CliContext& context, std::size_t orders) {
+Status lifecycle(CliContext& context, std::size_t orders, const std::string& parent) {
+  if (!parent.empty()) setenv("TMPDIR", parent.c_str(), 1);
   FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
   Result<LifecycleBenchResult> result = run_lifecycle_bench(orders, dir);
   std::error_code ignored;
@@ -55,9 +57,13 @@ void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
   CLI::App* bench = app.add_subcommand("bench", "Measure fafnir against its targets");
   bench->require_subcommand(0, 1);
   auto orders = std::make_shared<std::size_t>(50'000);
+  auto parent = std::make_shared<std::string>();
   CLI::App* lifecycle_command = bench->add_subcommand("lifecycle", "Order lifecycle throughput");
   lifecycle_command->add_option("--orders", *orders, "Orders to place (default 50000)");
-  lifecycle_command->callback([&context, &status, orders] { status = lifecycle(context, *orders); });
+  lifecycle_command->add_option("--dir", *parent,
+                                "Where to put the benchmark's files (default: the temp directory)");
+  lifecycle_command->callback(
+      [&context, &status, orders, parent] { status = lifecycle(context, *orders, *parent); });
 
   auto resting = std::make_shared<std::size_t>(1'000'000);
   auto ticks = std::make_shared<std::size_t>(10'000'000);

@@ -1,5 +1,8 @@
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <thread>
+#include <vector>
 
 #include "tests/support/market_fixture.h"
 
@@ -82,6 +85,33 @@ TEST_CASE("advance persists the new now and stops at a listener's error", "[mark
   CHECK(market.clock.now() == at("2026-01-05T01:33:00Z"));
 
   CHECK(market.market().advance(Duration(0), ignore).code() == ErrorCode::kInvalidArgument);
+}
+
+TEST_CASE("readers may quote while the market advances", "[market]") {
+  MarketFixture market(market_options(6, "2026-01-05T00:00:00Z"));
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 4; ++r) {
+    readers.emplace_back([&, r] {
+      const std::string& symbol = kSampleSymbols[static_cast<std::size_t>(r)];
+      while (!done.load()) {
+        Result<Quote> q = market.market().quote(symbol);
+        if (!q.ok() || q->day_low > q->price || q->day_high < q->price) ++failures;
+        if (!market.market().history(symbol, "1W").ok()) ++failures;
+      }
+    });
+  }
+  CountingListener listener;
+  listener.on_move = [&] {
+    if (!market.market().last_price("AAPL").ok()) ++failures;
+  };
+  Status advanced = market.market().advance(hours(2), listener);
+  done = true;
+  for (std::thread& reader : readers) reader.join();
+  CHECK(advanced.ok());
+  CHECK(failures == 0);
+  CHECK(listener.moves == 120);
 }
 
 TEST_CASE("advance needs a simulated clock", "[market]") {

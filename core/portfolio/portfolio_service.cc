@@ -73,7 +73,7 @@ Result<Account> PortfolioService::create_account(std::string_view user_id, Accou
 
 Result<std::vector<Account>> PortfolioService::accounts(std::string_view user_id) {
   std::vector<Account> accounts;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_ASSIGN_OR_RETURN(accounts, tx.accounts_of(user_id));
     return Status::Ok();
   }));
@@ -82,7 +82,7 @@ Result<std::vector<Account>> PortfolioService::accounts(std::string_view user_id
 
 Result<Account> PortfolioService::account(std::string_view user_id, std::string_view account_id) {
   Account account;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_ASSIGN_OR_RETURN(account, owned_account(tx, user_id, account_id));
     return Status::Ok();
   }));
@@ -161,7 +161,7 @@ Status PortfolioService::delete_account(std::string_view user_id, std::string_vi
 Result<std::vector<LedgerEntry>> PortfolioService::transactions(std::string_view user_id,
                                                                 std::string_view account_id) {
   std::vector<LedgerEntry> entries;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_RETURN_IF_ERROR(owned_account(tx, user_id, account_id).status());
     FAFNIR_ASSIGN_OR_RETURN(entries, tx.ledger(account_id));
     return Status::Ok();
@@ -172,7 +172,7 @@ Result<std::vector<LedgerEntry>> PortfolioService::transactions(std::string_view
 Result<std::vector<Holding>> PortfolioService::holdings(std::string_view user_id,
                                                         std::string_view account_id) {
   std::vector<Holding> held;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_RETURN_IF_ERROR(owned_account(tx, user_id, account_id).status());
     FAFNIR_ASSIGN_OR_RETURN(held, tx.holdings(account_id));
     return Status::Ok();
@@ -183,7 +183,7 @@ Result<std::vector<Holding>> PortfolioService::holdings(std::string_view user_id
 Result<Holding> PortfolioService::holding(std::string_view user_id, std::string_view account_id,
                                           std::string_view symbol) {
   std::optional<Holding> found;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_RETURN_IF_ERROR(owned_account(tx, user_id, account_id).status());
     FAFNIR_ASSIGN_OR_RETURN(found, tx.find_holding(account_id, to_upper(symbol)));
     return Status::Ok();
@@ -228,7 +228,7 @@ Status PortfolioService::remove_from_watchlist(std::string_view user_id, std::st
 
 Result<std::vector<WatchlistItem>> PortfolioService::watchlist(std::string_view user_id) {
   std::vector<WatchlistItem> items;
-  FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_ASSIGN_OR_RETURN(items, tx.watchlist(user_id));
     return Status::Ok();
   }));

@@ -57,14 +57,17 @@ class PortfolioTransaction {
   virtual Status delete_user(std::string_view user_id) = 0;
 };
 
-// The portfolio service's store. transact() runs `work` atomically and in isolation from other
-// units (serializable); when `work` fails nothing it wrote is kept. Thread-safe.
+// The portfolio service's store. Thread-safe.
 class PortfolioStore {
  public:
   using Work = std::function<Status(PortfolioTransaction&)>;
 
   virtual ~PortfolioStore() = default;
+  // Runs `work` atomically and in isolation from other units (serializable); when `work` fails
+  // nothing it wrote is kept.
   virtual Status transact(const Work& work) = 0;
+  // Runs `work`, which only reads, without opening a write unit.
+  virtual Status read(const Work& work) = 0;
 };
 
 }  // namespace fafnir

@@ -64,4 +64,11 @@ Status SqlitePortfolioStore::transact(const Work& work) {
   });
 }
 
+Status SqlitePortfolioStore::read(const Work& work) {
+  return db_->read([&](SqliteDatabase& db) {
+    SqlitePortfolioTransaction tx(db);
+    return work(tx);
+  });
+}
+
 }  // namespace fafnir

@@ -15,6 +15,7 @@ class SqlitePortfolioStore final : public PortfolioStore {
   explicit SqlitePortfolioStore(std::shared_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
 
   Status transact(const Work& work) override;
+  Status read(const Work& work) override;
 
  private:
   std::shared_ptr<SqliteDatabase> db_;

@@ -83,15 +83,20 @@ Result<int> SqliteDatabase::schema_version() {
 
 Status SqliteDatabase::transaction(const Work& work) {
   std::lock_guard lock(mutex_);
-  FAFNIR_RETURN_IF_ERROR(execute("BEGIN IMMEDIATE"));
+  FAFNIR_RETURN_IF_ERROR(run_cached("BEGIN IMMEDIATE"));
   Status status = work(*this);
   if (status.ok()) {
-    status = execute("COMMIT");
+    status = run_cached("COMMIT");
     if (status.ok()) return status;
   }
-  Status rollback = execute("ROLLBACK");
+  Status rollback = run_cached("ROLLBACK");
   (void)rollback;  // the original failure is the one worth reporting
   return status;
+}
+
+Status SqliteDatabase::run_cached(std::string_view sql) {
+  FAFNIR_ASSIGN_OR_RETURN(SqliteStatement statement, prepare(sql));
+  return statement.run();
 }
 
 Status SqliteDatabase::read(const Work& work) {

@@ -60,6 +60,7 @@ class SqliteDatabase {
   SqliteDatabase(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
   Status configure(const SqliteOptions& options);
   Status migrate(const Schema& schema);
+  Status run_cached(std::string_view sql);
 
   sqlite3* db_;
   std::filesystem::path path_;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string_view>
 
 #include "core/events/outbox.h"
@@ -11,8 +14,8 @@ namespace fafnir {
 // The outbox table every service database carries; include it in the service's first migration.
 inline constexpr std::string_view kOutboxTableSql =
     "CREATE TABLE outbox ("
-    " position INTEGER PRIMARY KEY AUTOINCREMENT,"
-    " event_id TEXT NOT NULL UNIQUE,"
+    " position INTEGER PRIMARY KEY,"
+    " event_id TEXT NOT NULL,"
     " subject TEXT NOT NULL,"
     " payload TEXT NOT NULL,"
     " occurred_at INTEGER NOT NULL);";
@@ -20,7 +23,9 @@ inline constexpr std::string_view kOutboxTableSql =
 // REQUIRES: inside db.transaction(), together with the state change that caused `event`.
 Status append_to_outbox(SqliteDatabase& db, const Event& event);
 
-// The Outbox port over a service's SQLite file; shares ownership of the database.
+// The Outbox port over a service's SQLite file; shares ownership of the database. The table has
+// no index on event ids (each would cost a random page write per event): remove() finds rows by
+// the positions pending() saw, scanning the (small) table only for ids it did not see.
 class SqliteOutbox final : public Outbox {
  public:
   explicit SqliteOutbox(std::shared_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
@@ -30,6 +35,8 @@ class SqliteOutbox final : public Outbox {
 
  private:
   std::shared_ptr<SqliteDatabase> db_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::int64_t> positions_;  // of events pending() returned
 };
 
 }  // namespace fafnir

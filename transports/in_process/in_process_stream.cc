@@ -10,7 +10,7 @@ const Schema kStreamSchema{
     "stream",
     {{1, "message log, consumer groups, retries, dead letters",
       "CREATE TABLE messages ("
-      " sequence INTEGER PRIMARY KEY AUTOINCREMENT,"
+      " sequence INTEGER PRIMARY KEY,"
       " event_id TEXT NOT NULL UNIQUE,"
       " subject TEXT NOT NULL,"
       " payload TEXT NOT NULL,"
@@ -84,6 +84,8 @@ struct InProcessStream::Outcome {
   int attempt;
   Disposition disposition;
 };
+
+const Schema& InProcessStream::schema() { return kStreamSchema; }
 
 Result<std::unique_ptr<InProcessStream>> InProcessStream::open(const std::filesystem::path& path,
                                                                const Clock& clock,

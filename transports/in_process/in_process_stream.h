@@ -22,6 +22,9 @@ class InProcessStream final : public EventStream {
                                                        const Clock& clock,
                                                        SqliteOptions options = {});
 
+  // The migrations of stream.db.
+  static const Schema& schema();
+
   Status publish(const std::vector<Event>& events) override;
   Status subscribe_batches(ConsumerConfig config, BatchHandler handler) override;
   Result<std::size_t> dispatch() override;
