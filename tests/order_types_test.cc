@@ -2,6 +2,7 @@
 // AAPL is pinned at 100.00 by the operator and the trader already holds 20 shares, so both sides
 // can trade.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -212,11 +213,11 @@ TEST_CASE("orders the account cannot carry are stored REJECTED with the reason",
     CHECK(order.reject_reason == "insufficient funds");
     CHECK(m.f.order(order.id).status == OrderStatus::kRejected);
     // A resting order's reservation counts against buying power too.
-    m.f.place(limit(kBuy, "AAPL", "80", "100.00"));  // 8,000.00 held back
-    Order second = m.f.place(limit(kBuy, "AAPL", "6", "90.00"));
+    m.f.place(limit(kBuy, "AAPL", "80", "99.00"));  // 7,920.00 held back, 580.00 free
+    Order second = m.f.place(limit(kBuy, "AAPL", "6", "97.00"));  // 582.00
     CHECK(second.status == OrderStatus::kRejected);
     CHECK(second.reject_reason == "insufficient funds");
-    CHECK(m.f.reserved() == money("8000.00"));
+    CHECK(m.f.reserved() == money("7920.00"));
   }
   SECTION("an oversell") {
     Order order = m.f.place(market(kSell, "AAPL", "20.5"));

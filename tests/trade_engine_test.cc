@@ -1,0 +1,280 @@
+// The trade engine as a trader sees it: resting orders waking when the operator moves the price,
+// gaps through limits and stops, fills settling exactly once, and fills in another currency.
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "core/order/order_events.h"
+#include "tests/support/trading_fixture.h"
+
+namespace fafnir::trading_test {
+namespace {
+
+TEST_CASE("the walk-through of issue 3 comes out exact to the micro", "[engine]") {
+  TradingFixture f({.deposit = "0"});
+  CHECK(f.cash() == money("500.00"));  // the opening deposit
+  f.deposit("10000.00");
+  f.set_price("AAPL", "100.00");
+
+  Order bought = f.place(market(kBuy, "AAPL", "10"));
+  CHECK(bought.status == OrderStatus::kFilled);
+  CHECK(bought.average_fill_price == px("100.00"));
+  CHECK(f.cash() == money("9500.00"));  // exactly 1,000.00 less
+
+  Order resting = f.place(limit(kBuy, "AAPL", "5", "95.00"));
+  CHECK(resting.status == OrderStatus::kPending);
+  CHECK(f.reserved() == money("475.00"));
+  CHECK(f.account().buying_power() == money("9025.00"));
+
+  f.set_price("AAPL", "94.00");
+  Order filled = f.order(resting.id);
+  CHECK(filled.status == OrderStatus::kFilled);
+  CHECK(filled.average_fill_price == px("94.00"));
+  CHECK(f.cash() == money("9030.00"));
+  CHECK(f.reserved() == Money());
+  CHECK(f.holding_qty("AAPL") == qty("15"));
+  CHECK(f.holding("AAPL")->average_cost == px("98.00"));
+
+  Order stop_loss = f.place(stop(kSell, "AAPL", "10", "90.00"));
+  CHECK(stop_loss.status == OrderStatus::kPending);
+  CHECK(f.holding("AAPL")->reserved == qty("10"));
+  f.set_price("AAPL", "89.00");
+  Order stopped = f.order(stop_loss.id);
+  CHECK(stopped.status == OrderStatus::kFilled);
+  CHECK(stopped.average_fill_price == px("89.00"));
+  CHECK(f.cash() == money("9920.00"));
+  CHECK(f.holding_qty("AAPL") == qty("5"));
+  CHECK(f.holding("AAPL")->reserved == Quantity());
+  CHECK(f.account().realized_pnl == money("-90.00"));  // 10 x (89 - 98)
+
+  f.set_price("AAPL", "33.33");
+  for (int i = 0; i < 3; ++i) {
+    CHECK(f.place(market(kBuy, "AAPL", "0.1")).average_fill_price == px("33.33"));
+  }
+  CHECK(f.cash() == money("9910.001"));  // 3 x 3.333000
+  CHECK(f.holding_qty("AAPL") == qty("5.3"));
+
+  std::vector<Money> amounts;
+  for (const LedgerEntry& entry : f.ledger()) amounts.push_back(entry.amount);
+  CHECK(amounts == std::vector<Money>{money("500"), money("10000"), money("-1000"),
+                                      money("-470"), money("890"), money("-3.333"),
+                                      money("-3.333"), money("-3.333")});
+  CHECK(f.ledger_sum() == f.cash());
+}
+
+TEST_CASE("a resting limit fills at the current price when the market gaps through it",
+          "[engine]") {
+  TradingFixture f;
+  f.set_price("AAPL", "100.00");
+  f.place(market(kBuy, "AAPL", "10"));  // 9,500.00 left
+
+  SECTION("a buy limit at 95 fills at 90.00 when the price jumps from 100 to 90") {
+    Order order = f.place(limit(kBuy, "AAPL", "5", "95.00"));
+    f.set_price("AAPL", "96.00");  // not there yet
+    CHECK(f.order(order.id).status == OrderStatus::kPending);
+    f.set_price("AAPL", "90.00");
+    CHECK(f.order(order.id).average_fill_price == px("90.00"));
+    CHECK(f.cash() == money("9050.00"));
+    CHECK(f.reserved() == Money());  // the unused 25.00 of the 475.00 is free again
+  }
+  SECTION("a sell limit at 105 fills at 110.00 when the price jumps to 110") {
+    Order order = f.place(limit(kSell, "AAPL", "4", "105.00"));
+    f.set_price("AAPL", "110.00");
+    CHECK(f.order(order.id).average_fill_price == px("110.00"));
+    CHECK(f.cash() == money("9940.00"));
+    CHECK(f.holding_qty("AAPL") == qty("6"));
+    CHECK(f.holding("AAPL")->reserved == Quantity());
+  }
+  SECTION("a move wakes only the orders it crosses") {
+    Order near = f.place(limit(kBuy, "AAPL", "1", "95.00"));
+    Order far = f.place(limit(kBuy, "AAPL", "1", "90.00"));
+    Order other = f.place(limit(kBuy, "MSFT", "1", "1.00"));
+    f.set_price("AAPL", "93.00");
+    CHECK(f.order(near.id).status == OrderStatus::kFilled);
+    CHECK(f.order(far.id).status == OrderStatus::kPending);
+    CHECK(f.order(other.id).status == OrderStatus::kPending);
+    CHECK(f.platform().engine().resting_orders() == 2);
+    CHECK(f.reserved() == money("91.00"));
+  }
+}
+
+TEST_CASE("stops trigger when the price crosses them and fill at the price of the move",
+          "[engine]") {
+  SECTION("a sell stop at 90 triggers at 89.00, not at 91") {
+    TradingFixture f;
+    f.set_price("AAPL", "100.00");
+    f.place(market(kBuy, "AAPL", "10"));
+    Order order = f.place(stop(kSell, "AAPL", "10", "90.00"));
+    f.set_price("AAPL", "91.00");
+    CHECK(f.order(order.id).status == OrderStatus::kPending);
+    f.set_price("AAPL", "89.00");
+    CHECK(f.order(order.id).average_fill_price == px("89.00"));
+    CHECK(f.holding("AAPL") == std::nullopt);
+    CHECK(f.cash() == money("10390.00"));
+  }
+  SECTION("a buy stop at 110 fills at 120.00 after a gap when funds allow") {
+    TradingFixture f;
+    f.set_price("AAPL", "100.00");
+    Order order = f.place(stop(kBuy, "AAPL", "5", "110.00"));
+    CHECK(f.reserved() == money("550.00"));  // at the stop, the best it can do
+    f.set_price("AAPL", "120.00");
+    Order filled = f.order(order.id);
+    CHECK(filled.status == OrderStatus::kFilled);
+    CHECK(filled.average_fill_price == px("120.00"));
+    CHECK(f.cash() == money("9900.00"));
+    CHECK(f.reserved() == Money());
+    CHECK(f.holding_qty("AAPL") == qty("5"));
+  }
+  SECTION("a buy stop whose gap costs more than the account has is canceled") {
+    TradingFixture f({.deposit = "0"});  // 500.00
+    f.set_price("AAPL", "100.00");
+    Order order = f.place(stop(kBuy, "AAPL", "4.5", "110.00"));  // 495.00 held back
+    CHECK(order.status == OrderStatus::kPending);
+    f.set_price("AAPL", "120.00");  // 540.00 needed
+    Order canceled = f.order(order.id);
+    CHECK(canceled.status == OrderStatus::kCanceled);
+    CHECK(canceled.reject_reason.rfind("insufficient funds", 0) == 0);
+    CHECK(canceled.reject_reason == "insufficient funds at the fill price 120.00");
+    CHECK(f.cash() == money("500.00"));
+    CHECK(f.reserved() == Money());
+    CHECK(f.holding("AAPL") == std::nullopt);
+    CHECK(f.platform().engine().resting_orders() == 0);
+  }
+}
+
+TEST_CASE("a stop-limit triggers, rests as a limit while out of reach, and fills later",
+          "[engine]") {
+  TradingFixture f;
+  f.set_price("AAPL", "100.00");
+  f.place(market(kBuy, "AAPL", "10"));  // 9,500.00 left
+
+  SECTION("buy: stop 105, limit 107") {
+    Order order = f.place(stop_limit(kBuy, "AAPL", "5", "105.00", "107.00"));
+    CHECK(f.reserved() == money("535.00"));
+    f.set_price("AAPL", "110.00");  // triggers, but 110 is above the limit
+    Order triggered = f.order(order.id);
+    CHECK(triggered.status == OrderStatus::kPending);
+    CHECK(triggered.stop_triggered);
+    CHECK(f.platform().engine().resting_orders() == 1);
+    f.set_price("AAPL", "104.00");  // below the stop again: as a limit it now fills
+    CHECK(f.order(order.id).average_fill_price == px("104.00"));
+    CHECK(f.cash() == money("8980.00"));
+    CHECK(f.reserved() == Money());
+  }
+  SECTION("sell: stop 95, limit 93") {
+    Order order = f.place(stop_limit(kSell, "AAPL", "4", "95.00", "93.00"));
+    f.set_price("AAPL", "90.00");
+    CHECK(f.order(order.id).stop_triggered);
+    CHECK(f.order(order.id).status == OrderStatus::kPending);
+    f.set_price("AAPL", "94.00");
+    CHECK(f.order(order.id).average_fill_price == px("94.00"));
+    CHECK(f.cash() == money("9876.00"));
+    CHECK(f.holding_qty("AAPL") == qty("6"));
+  }
+  SECTION("triggered with the limit in reach: fills on the same move") {
+    Order order = f.place(stop_limit(kBuy, "AAPL", "2", "105.00", "110.00"));
+    f.set_price("AAPL", "108.00");
+    CHECK(f.order(order.id).average_fill_price == px("108.00"));
+    CHECK(f.cash() == money("9284.00"));
+  }
+}
+
+TEST_CASE("a restart keeps resting orders indexed, triggered stop-limits included", "[engine]") {
+  TradingFixture f;
+  f.set_price("AAPL", "100.00");
+  Order limit_buy = f.place(limit(kBuy, "AAPL", "5", "95.00"));
+  Order stop_buy = f.place(stop_limit(kBuy, "AAPL", "1", "120.00", "121.00"));
+  f.set_price("MSFT", "300.00");
+  Order msft = f.place(stop_limit(kBuy, "MSFT", "1", "305.00", "306.00"));
+  f.set_price("MSFT", "310.00");  // triggers above the limit: rests as a limit at 306
+  REQUIRE(f.order(msft.id).stop_triggered);
+
+  f.reopen();
+  CHECK(f.platform().engine().resting_orders() == 3);
+  CHECK(f.reserved() == money("475.00") + money("121.00") + money("306.00"));
+  CHECK(f.last_price("AAPL") == px("100.00"));  // overrides survive the restart too
+
+  f.set_price("AAPL", "94.00");
+  CHECK(f.order(limit_buy.id).status == OrderStatus::kFilled);
+  CHECK(f.order(limit_buy.id).average_fill_price == px("94.00"));
+  CHECK(f.order(stop_buy.id).status == OrderStatus::kPending);
+  f.set_price("MSFT", "306.00");
+  CHECK(f.order(msft.id).average_fill_price == px("306.00"));
+  CHECK(f.reserved() == money("121.00"));
+  CHECK(f.cash() == money("10500.00") - money("470.00") - money("306.00"));
+}
+
+TEST_CASE("a fill delivered twice settles once", "[engine]") {
+  TradingFixture f;
+  f.capture("orders.filled");
+  f.set_price("AAPL", "100.00");
+  Order order = f.place(market(kBuy, "AAPL", "10"));
+  REQUIRE(order.status == OrderStatus::kFilled);
+  std::vector<Event> fills = f.captured();
+  REQUIRE(fills.size() == 1);
+  const Event original = fills[0];
+  Result<OrderEvent> decoded = OrderEvent::from_event(original);
+  REQUIRE(decoded.ok());
+  REQUIRE(decoded->fill.has_value());
+  CHECK(decoded->fill->settlement_amount == money("1000.00"));
+
+  const Money cash = f.cash();
+  const std::size_t entries = f.ledger().size();
+  REQUIRE(cash == money("9500.00"));
+
+  SECTION("the same event again: the stream drops it by id") {
+    REQUIRE(f.platform().stream().publish({original}).ok());
+    f.settle();
+    CHECK(f.captured().size() == 1);
+  }
+  SECTION("a copy under a new event id: the portfolio recognizes the fill id") {
+    Event copy = original;
+    copy.id = "5d0c4f36-35c8-4a11-9a6b-6f0d8b1e2a77";
+    REQUIRE(f.platform().stream().publish({copy}).ok());
+    f.settle();
+    CHECK(f.captured().size() == 2);  // it was delivered
+  }
+  CHECK(f.cash() == cash);
+  CHECK(f.holding_qty("AAPL") == qty("10"));
+  CHECK(f.ledger().size() == entries);
+  CHECK(f.reserved() == Money());
+  CHECK(f.ledger_sum() == f.cash());
+}
+
+TEST_CASE("a CAD fill settles in a USD account at the rate recorded in the fill", "[engine]") {
+  TradingFixture f;
+  f.capture("orders.filled");
+  f.set_price("SHOP.TO", "150.00");
+  Result<Price> quoted = f.platform().stock().fx_rate(Currency::kCad, Currency::kUsd);
+  REQUIRE(quoted.ok());
+
+  Order order = f.place(market(kBuy, "SHOP.TO", "2"));
+  CHECK(order.status == OrderStatus::kFilled);
+  CHECK(order.currency == Currency::kCad);
+  CHECK(order.account_currency == Currency::kUsd);
+  CHECK(order.average_fill_price == px("150.00"));  // in CAD
+
+  std::vector<Event> fills = f.captured();
+  REQUIRE(fills.size() == 1);
+  Result<OrderEvent> event = OrderEvent::from_event(fills[0]);
+  REQUIRE(event.ok());
+  const Fill& fill = *event->fill;
+  CHECK(fill.fx_rate == *quoted);
+  CHECK(fill.fx_rate != px("1"));
+  Money usd = convert(money("300.00"), fill.fx_rate);
+  CHECK(fill.settlement_amount == usd);
+  CHECK(f.cash() == money("10500.00") - usd);
+  CHECK(f.holding("SHOP.TO")->average_cost == unit_price(usd, qty("2")));
+
+  const LedgerEntry& entry = f.ledger().back();
+  CHECK(entry.type == TransactionType::kBuy);
+  CHECK(entry.amount == -usd);
+  CHECK(entry.description.find("CAD") != std::string::npos);
+  CHECK(entry.description.find("(fx " + fill.fx_rate.format(6) + ")") != std::string::npos);
+  CHECK(f.ledger_sum() == f.cash());
+}
+
+}  // namespace
+}  // namespace fafnir::trading_test
