@@ -34,7 +34,7 @@ Result<PlatformOptions> CliContext::platform_options(const DataDirectorySettings
   platform_options.market.seed = settings.seed;
   platform_options.market.start = settings.start;
   platform_options.market.session = settings.session;
-  platform_options.simulated_clock = clock_.get();
+  platform_options.simulated_clock = simulated_clock_;
   platform_options.session_clock = &wall_clock_;
   if (options_.hash_cost == "fast") {
     platform_options.password_hashing = PasswordHashingOptions::fast_for_tests();
@@ -51,7 +51,13 @@ Result<Platform*> CliContext::platform() {
   DataDirectorySettings defaults{0, start_of_utc_day(wall_clock_.now()), SessionMode::k24h};
   FAFNIR_ASSIGN_OR_RETURN(RequestedSettings requested, requested_settings());
   FAFNIR_ASSIGN_OR_RETURN(DataDirectorySettings settings, directory.settings(defaults, requested));
-  clock_ = std::make_unique<ManualClock>(settings.start);
+  if (wall_clock_speed_) {
+    clock_ = std::make_unique<AcceleratedClock>(*wall_clock_speed_);
+  } else {
+    auto simulated = std::make_unique<ManualClock>(settings.start);
+    simulated_clock_ = simulated.get();
+    clock_ = std::move(simulated);
+  }
   ids_ = std::make_unique<RandomIdGenerator>();
 
   FAFNIR_ASSIGN_OR_RETURN(Transport * transport, transports_.find(options_.transport));

@@ -44,6 +44,10 @@ class CliContext {
   // The platform over the selected transport, opened (and its events settled) on first call.
   Result<Platform*> platform();
 
+  // Makes platform() run on wall time sped up `speed` times instead of simulated time (serve).
+  // REQUIRES: called before platform().
+  void use_wall_clock(double speed) { wall_clock_speed_ = speed; }
+
   // The user of --token, else of the saved session. Unauthenticated with a hint to log in.
   Result<AuthenticatedUser> current_user();
 
@@ -63,7 +67,9 @@ class CliContext {
   GlobalOptions& options_;
   TransportRegistry& transports_;
   std::unique_ptr<DataDirectory> data_directory_;
-  std::unique_ptr<ManualClock> clock_;
+  std::unique_ptr<Clock> clock_;
+  ManualClock* simulated_clock_ = nullptr;  // clock_, when time is simulated
+  std::optional<double> wall_clock_speed_;
   SystemClock wall_clock_;
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<Platform> platform_;

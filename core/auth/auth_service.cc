@@ -107,11 +107,8 @@ Status AuthService::refuse_if_locked_out(std::string_view email, Timestamp now) 
 Status AuthService::note_failed_login(std::string_view email, Timestamp now) {
   FAFNIR_ASSIGN_OR_RETURN(LoginFailures failures, repository_.login_failures(email));
   ++failures.count;
-  int beyond_free = failures.count - throttling_.free_failures;
-  if (beyond_free >= 0) {
-    Duration lockout = throttling_.first_lockout;
-    for (int i = 0; i < beyond_free && lockout < throttling_.max_lockout; ++i) lockout *= 2;
-    failures.locked_until = now + std::min(lockout, throttling_.max_lockout);
+  if (std::optional<Duration> lockout = throttling_.lockout_after(failures.count)) {
+    failures.locked_until = now + *lockout;
   }
   return repository_.save_login_failures(email, failures);
 }

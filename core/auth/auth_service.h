@@ -5,6 +5,7 @@
 
 #include "core/auth/auth_repository.h"
 #include "core/auth/jwt.h"
+#include "core/auth/login_throttling.h"
 #include "core/auth/password_hasher.h"
 #include "core/common/clock.h"
 #include "core/common/id_generator.h"
@@ -31,12 +32,6 @@ struct AuthenticatedUser {
   std::string email;
   std::string token_id;
   Timestamp token_expires_at;
-};
-
-struct LoginThrottling {
-  int free_failures = 5;                              // failures before attempts are refused
-  Duration first_lockout = std::chrono::seconds(30);  // doubles with each further failure
-  Duration max_lockout = std::chrono::minutes(15);
 };
 
 // Registration, login, token checks, logout and account deletion. Thread-safe.

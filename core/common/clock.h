@@ -20,6 +20,19 @@ class SystemClock final : public Clock {
   Timestamp now() const override;
 };
 
+// Wall time running `speed` times faster from the moment of construction (speed 1: wall time).
+class AcceleratedClock final : public Clock {
+ public:
+  // REQUIRES: speed > 0.
+  explicit AcceleratedClock(double speed) : speed_(speed), origin_(wall_.now()) {}
+  Timestamp now() const override;
+
+ private:
+  SystemClock wall_;
+  double speed_;
+  Timestamp origin_;
+};
+
 // Time that moves only when told: simulated markets, the CLI, tests.
 class ManualClock final : public Clock {
  public:

@@ -59,6 +59,12 @@ struct DeadLetter {
   Timestamp failed_at;
 };
 
+// How far a consumer group is behind the end of the stream.
+struct ConsumerLag {
+  std::string group;
+  std::int64_t pending = 0;  // messages after the group's position (retries included)
+};
+
 // A durable, at-least-once, subject-based event log with named consumer groups.
 // Messages of one subject reach a group in publication order, except that a message the group
 // asked to retry comes back after its delay. Implementations are thread-safe.
@@ -80,6 +86,9 @@ class EventStream {
   // Delivers every message that is due to the subscribed handlers and records their decisions.
   // Returns the number of deliveries made (0 when nothing was due).
   virtual Result<std::size_t> dispatch() = 0;
+
+  // Every group's lag, by group name.
+  virtual Result<std::vector<ConsumerLag>> lag() = 0;
 
   // The messages `group` gave up on (or exhausted its attempts on), oldest first.
   virtual Result<std::vector<DeadLetter>> dead_letters(std::string_view group) = 0;

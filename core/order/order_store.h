@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,8 @@ class OrderStore {
   virtual Result<std::vector<Order>> open_orders() = 0;
   // Open orders with time in force DAY, oldest first.
   virtual Result<std::vector<Order>> open_day_orders() = 0;
+  // How many orders there are in each status (statuses with none are left out).
+  virtual Result<std::vector<std::pair<OrderStatus, std::int64_t>>> count_by_status() = 0;
   // Removes every order of the user.
   virtual Status delete_user(std::string_view user_id) = 0;
 };

@@ -191,6 +191,18 @@ Result<std::vector<Order>> SqliteOrderStore::open_day_orders() {
                 " ORDER BY created_at, rowid");
 }
 
+Result<std::vector<std::pair<OrderStatus, std::int64_t>>> SqliteOrderStore::count_by_status() {
+  std::vector<std::pair<OrderStatus, std::int64_t>> counts;
+  FAFNIR_RETURN_IF_ERROR(db_->read([&](SqliteDatabase& db) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(SqliteStatement query,
+                            db.prepare("SELECT status, COUNT(*) FROM orders GROUP BY status"));
+    return query.for_each_row([&](const SqliteStatement& row) {
+      counts.emplace_back(enum_column(row, 0, &parse_order_status), row.column_int64(1));
+    });
+  }));
+  return counts;
+}
+
 Status SqliteOrderStore::delete_user(std::string_view user_id) {
   return db_->transaction([&](SqliteDatabase& db) -> Status {
     FAFNIR_ASSIGN_OR_RETURN(SqliteStatement erase,

@@ -19,6 +19,7 @@ class SqliteOrderStore final : public OrderStore {
   Result<std::vector<Order>> orders_of(std::string_view user_id) override;
   Result<std::vector<Order>> open_orders() override;
   Result<std::vector<Order>> open_day_orders() override;
+  Result<std::vector<std::pair<OrderStatus, std::int64_t>>> count_by_status() override;
   Status delete_user(std::string_view user_id) override;
 
  private:

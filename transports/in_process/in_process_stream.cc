@@ -274,6 +274,21 @@ Status InProcessStream::record(const Subscription& subscription,
   });
 }
 
+Result<std::vector<ConsumerLag>> InProcessStream::lag() {
+  std::vector<ConsumerLag> lags;
+  FAFNIR_RETURN_IF_ERROR(db_->read([&](SqliteDatabase& db) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(
+        SqliteStatement query,
+        db.prepare("SELECT name, (SELECT COALESCE(MAX(sequence), 0) FROM messages) - cursor"
+                   " + (SELECT COUNT(*) FROM retries WHERE group_name = name)"
+                   " FROM consumer_groups ORDER BY name"));
+    return query.for_each_row([&](const SqliteStatement& row) {
+      lags.push_back({row.column_text(0), row.column_int64(1)});
+    });
+  }));
+  return lags;
+}
+
 Result<std::vector<DeadLetter>> InProcessStream::dead_letters(std::string_view group) {
   std::vector<DeadLetter> letters;
   Status status = db_->read([&](SqliteDatabase& db) -> Status {

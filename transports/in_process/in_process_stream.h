@@ -28,6 +28,7 @@ class InProcessStream final : public EventStream {
   Status publish(const std::vector<Event>& events) override;
   Status subscribe_batches(ConsumerConfig config, BatchHandler handler) override;
   Result<std::size_t> dispatch() override;
+  Result<std::vector<ConsumerLag>> lag() override;
   Result<std::vector<DeadLetter>> dead_letters(std::string_view group) override;
 
  private:

@@ -1,0 +1,62 @@
+#include "server/market_driver.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fafnir {
+namespace {
+
+void log_failure(spdlog::logger& log, std::string_view what, const Status& status) {
+  if (status.ok()) return;
+  log.error(nlohmann::json{{"event", what}, {"reason", status.to_string()}}.dump());
+}
+
+}  // namespace
+
+void MarketDriver::start() { thread_ = std::thread([this] { run(); }); }
+
+void MarketDriver::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && !thread_.joinable()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void MarketDriver::poke() {
+  {
+    std::lock_guard lock(mutex_);
+    poked_ = true;
+  }
+  wake_.notify_all();
+}
+
+void MarketDriver::run() {
+  Timestamp last_tick = platform_.clock().now();
+  auto next_tick = std::chrono::steady_clock::now();
+  while (true) {
+    bool ticking = std::chrono::steady_clock::now() >= next_tick;
+    if (ticking) {
+      round(last_tick);
+      next_tick = std::chrono::steady_clock::now() + tick_;
+    }
+    log_failure(*log_, "settle failed", platform_.settle().status());
+    std::unique_lock lock(mutex_);
+    if (stopping_) break;
+    wake_.wait_until(lock, next_tick, [this] { return poked_ || stopping_; });
+    poked_ = false;
+  }
+  log_failure(*log_, "final settle failed", platform_.settle().status());
+}
+
+void MarketDriver::round(Timestamp& last_tick) {
+  Timestamp now = platform_.clock().now();
+  log_failure(*log_, "market tick failed", platform_.engine().on_market_moved());
+  if (platform_.stock().calendar().next_close(last_tick) <= now) {
+    log_failure(*log_, "session close failed", platform_.engine().on_session_closed());
+  }
+  last_tick = now;
+}
+
+}  // namespace fafnir
