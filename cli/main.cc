@@ -46,8 +46,10 @@ int main(int argc, char** argv) {
   add_account_commands(app, context, status);
   add_order_commands(app, context, status);
   add_portfolio_commands(app, context, status);
+  add_serve_command(app, context, status);
   add_bench_commands(app, context, status);
   add_demo_command(app, status);
+  add_scenario_command(app, context, status);
 
   try {
     app.parse(argc, argv);

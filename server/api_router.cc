@@ -19,7 +19,8 @@ std::string_view path_of(const HttpRequest& request) {
 
 HttpResponse text_response(std::string_view content_type, std::string body) {
   HttpResponse response{http::status::ok, 11};
-  response.set(http::field::content_type, content_type);
+  response.set(http::field::content_type,
+               boost::beast::string_view(content_type.data(), content_type.size()));
   response.body() = std::move(body);
   response.prepare_payload();
   return response;

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/order/order_events.h"
@@ -11,6 +14,24 @@
 
 namespace fafnir::trading_test {
 namespace {
+
+// The portfolio store, with a hook that runs once just before its next write unit of work.
+class InterceptingPortfolioStore final : public PortfolioStore {
+ public:
+  explicit InterceptingPortfolioStore(std::unique_ptr<PortfolioStore> inner)
+      : inner_(std::move(inner)) {}
+
+  Status transact(const Work& work) override {
+    if (std::function<void()> hook = std::exchange(before_next_, nullptr)) hook();
+    return inner_->transact(work);
+  }
+  Status read(const Work& work) override { return inner_->read(work); }
+  void before_next(std::function<void()> hook) { before_next_ = std::move(hook); }
+
+ private:
+  std::unique_ptr<PortfolioStore> inner_;
+  std::function<void()> before_next_;
+};
 
 TEST_CASE("the walk-through of issue 3 comes out exact to the micro", "[engine]") {
   TradingFixture f({.deposit = "0"});
@@ -194,7 +215,8 @@ TEST_CASE("a restart keeps resting orders indexed, triggered stop-limits include
   f.reopen();
   CHECK(f.platform().engine().resting_orders() == 3);
   CHECK(f.reserved() == money("475.00") + money("121.00") + money("306.00"));
-  CHECK(f.last_price("AAPL") == px("100.00"));  // overrides survive the restart too
+  CHECK(f.last_price("AAPL") == px("100.00"));  // overrides survive the restart too,
+  CHECK(f.last_price("MSFT") == px("310.00"));  // the latest of two at the same instant winning
 
   f.set_price("AAPL", "94.00");
   CHECK(f.order(limit_buy.id).status == OrderStatus::kFilled);
@@ -274,6 +296,63 @@ TEST_CASE("a CAD fill settles in a USD account at the rate recorded in the fill"
   CHECK(entry.description.find("CAD") != std::string::npos);
   CHECK(entry.description.find("(fx " + fill.fx_rate.format(6) + ")") != std::string::npos);
   CHECK(f.ledger_sum() == f.cash());
+}
+
+TEST_CASE("commission and slippage are charged exactly and booked in the ledger", "[engine]") {
+  TradingFixture f({.trading = {.commission_per_fill = money("1.00"), .slippage_bps = 10}});
+  f.set_price("AAPL", "100.00");
+  Order bought = f.place(market(kBuy, "AAPL", "10"));
+  CHECK(bought.average_fill_price == px("100.10"));  // 10 bps against the buyer
+  CHECK(f.cash() == money("9498.00"));                // 1,001.00 + 1.00 commission
+  CHECK(f.holding("AAPL")->average_cost == px("100.20"));
+  std::vector<LedgerEntry> ledger = f.ledger();
+  REQUIRE(ledger.size() == 4);
+  CHECK(ledger[2].type == TransactionType::kBuy);
+  CHECK(ledger[2].amount == money("-1001.00"));
+  CHECK(ledger[3].type == TransactionType::kFee);
+  CHECK(ledger[3].amount == money("-1.00"));
+
+  Order limited = f.place(limit(kBuy, "AAPL", "10", "100.05"));  // slippage stops at the limit
+  CHECK(limited.average_fill_price == px("100.05"));
+  CHECK(f.cash() == money("8496.50"));                     // 1,000.50 + 1.00
+  CHECK(f.holding("AAPL")->average_cost == px("100.175"));  // 2,003.50 / 20
+  f.place(market(kSell, "AAPL", "20"));  // at 99.90: 1,998.00 less 1.00
+  CHECK(f.cash() == money("10493.50"));
+  CHECK(f.account().realized_pnl == money("-6.50"));
+  CHECK(f.ledger_sum() == f.cash());
+}
+
+// Found by reading TradeEngine::execute: PortfolioService::cover() runs outside the order's unit
+// of work, so when the order is canceled (and its cancel settled) between the engine reading it
+// and covering a gap, cover() creates a fresh reservation for an order that is already closed;
+// nothing ever releases it, not even a restart (the order exists).
+TEST_CASE("a cancel that lands while a gapped stop covers its cost leaves no cash held",
+          "[engine]") {
+  InterceptingPortfolioStore* interceptor = nullptr;
+  TradingFixture f({.wrap_ports = [&interceptor](Ports& ports) {
+    auto wrapped = std::make_unique<InterceptingPortfolioStore>(std::move(ports.portfolio));
+    interceptor = wrapped.get();
+    ports.portfolio = std::move(wrapped);
+  }});
+  f.set_price("AAPL", "100.00");
+  Order order = f.place(stop(kBuy, "AAPL", "1", "105.00"));
+  REQUIRE(f.reserved() == money("105.00"));
+
+  // The engine has read the order as PENDING and is about to cover 110.00; the trader cancels
+  // first and the cancel settles.
+  interceptor->before_next([&] {
+    REQUIRE(f.platform().orders().cancel(f.user(), order.id).ok());
+    f.settle();
+  });
+  f.set_price("AAPL", "110.00");
+
+  CHECK(f.order(order.id).status == OrderStatus::kCanceled);
+  CHECK(f.open_orders().empty());
+  CHECK(f.holding("AAPL") == std::nullopt);
+  CHECK(f.cash() == money("10500.00"));
+  CHECK(f.reserved() == Money());
+  f.reopen();
+  CHECK(f.reserved() == Money());
 }
 
 }  // namespace

@@ -45,6 +45,11 @@ class OrderService {
   // Newest first.
   Result<std::vector<Order>> orders(std::string_view user_id);
 
+  // How many orders there are in each status (statuses with none are left out).
+  Result<std::vector<std::pair<OrderStatus, std::int64_t>>> count_by_status() {
+    return store_.count_by_status();
+  }
+
   // True when the order exists (in any status).
   Result<bool> exists(std::string_view order_id);
 

@@ -54,7 +54,8 @@ struct Holding {
   std::string symbol;
   Quantity quantity;
   Quantity reserved;  // held for open sell orders
-  Price average_cost;  // per share, in the account's currency
+  Price average_cost;  // per share, in the account's currency; kept by sells
+  Money cost_basis;    // what the shares held cost in all, commissions included
   Timestamp created_at;
   Timestamp updated_at;
 

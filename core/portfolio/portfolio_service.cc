@@ -204,7 +204,7 @@ Result<AccountPerformance> PortfolioService::performance(std::string_view user_i
     FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(instrument.currency, account.currency));
     Price local_price = convert(price, rate);
     Money value = notional(local_price, holding.quantity);
-    Money unrealized = value - notional(holding.average_cost, holding.quantity);
+    Money unrealized = value - holding.cost_basis;
     result.positions.push_back(
         {holding.symbol, holding.quantity, holding.average_cost, local_price, value, unrealized});
     result.market_value += value;

@@ -42,8 +42,10 @@ class PortfolioTransaction {
   // Every reservation, by order id.
   virtual Result<std::vector<Reservation>> reservations() = 0;
   virtual Result<std::size_t> count_reservations(std::string_view account_id) = 0;
-  // Inserts or replaces by order id; a reservation of zero cash and zero shares is removed.
+  // Inserts or replaces by order id. A reservation exists as long as its order is open, even
+  // when it holds nothing (an order too small to cost a micro).
   virtual Status save_reservation(const Reservation& reservation) = 0;
+  virtual Status delete_reservation(std::string_view order_id) = 0;
 
   // False the first time a fill id is marked, true on every later call.
   virtual Result<bool> mark_fill_settled(std::string_view fill_id) = 0;

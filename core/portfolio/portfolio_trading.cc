@@ -37,7 +37,7 @@ Status release(PortfolioTransaction& tx, Account& account, Reservation& reservat
   }
   reservation.cash = Money();
   reservation.shares = Quantity();
-  FAFNIR_RETURN_IF_ERROR(tx.save_reservation(reservation));
+  FAFNIR_RETURN_IF_ERROR(tx.delete_reservation(reservation.order_id));
   return tx.update_account(account);
 }
 
@@ -95,9 +95,12 @@ Result<ReservationOutcome> PortfolioService::cover(const Order& order, Money cas
   ReservationOutcome outcome;
   FAFNIR_RETURN_IF_ERROR(store_.transact([&](PortfolioTransaction& tx) -> Status {
     FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
+    if (!reservation) {
+      outcome = refused("the order is no longer open");
+      return Status::Ok();
+    }
     FAFNIR_ASSIGN_OR_RETURN(Account account, owned_account(tx, order.user_id, order.account_id));
-    Money held = reservation ? reservation->cash : Money();
-    Money missing = cash - held;
+    Money missing = cash - reservation->cash;
     if (!missing.is_positive()) {
       outcome = accepted();
       return Status::Ok();
@@ -109,7 +112,8 @@ Result<ReservationOutcome> PortfolioService::cover(const Order& order, Money cas
     account.reserved += missing;
     FAFNIR_RETURN_IF_ERROR(tx.update_account(account));
     outcome = accepted();
-    return tx.save_reservation({order.id, account.id, order.symbol, cash, Quantity()});
+    reservation->cash = cash;
+    return tx.save_reservation(*reservation);
   }));
   return outcome;
 }
@@ -182,8 +186,8 @@ Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,
     return Status::Internal("sell fill " + fill.id + " for shares the account does not hold");
   }
   Timestamp now = clock_.now();
-  Holding holding = found.value_or(
-      Holding{ids_.next(), account.id, order.symbol, Quantity(), Quantity(), Price(), now, now});
+  Holding holding = found.value_or(Holding{ids_.next(), account.id, order.symbol, Quantity(),
+                                            Quantity(), Price(), Money(), now, now});
   holding.updated_at = now;
   std::string description = trade_description(order, fill);
 
@@ -192,18 +196,24 @@ Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,
     Money from_reservation = std::min(reservation.cash, cost);
     reservation.cash -= from_reservation;
     account.reserved -= std::min(account.reserved, from_reservation);
-    Money basis = notional(holding.average_cost, holding.quantity) + cost;
+    holding.cost_basis += cost;
     holding.quantity += fill.quantity;
-    holding.average_cost = unit_price(basis, holding.quantity);
+    holding.average_cost = unit_price(holding.cost_basis, holding.quantity);
     FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kBuy, -fill.settlement_amount,
                                   description, order.id));
   } else {
     Quantity from_reservation = std::min(reservation.shares, fill.quantity);
     reservation.shares -= from_reservation;
     holding.reserved -= std::min(holding.reserved, from_reservation);
+    // Closing the position releases exactly what is left of its cost, so a round trip's realized
+    // P&L is exact to the micro.
+    Money released = fill.quantity == holding.quantity
+                         ? holding.cost_basis
+                         : std::min(holding.cost_basis,
+                                    notional(holding.average_cost, fill.quantity));
     holding.quantity -= fill.quantity;
-    account.realized_pnl += fill.settlement_amount - fill.commission -
-                            notional(holding.average_cost, fill.quantity);
+    holding.cost_basis -= released;
+    account.realized_pnl += fill.settlement_amount - fill.commission - released;
     FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kSell, fill.settlement_amount,
                                   description, order.id));
   }

@@ -36,6 +36,7 @@ const Schema kPortfolioSchema{
       " quantity INTEGER NOT NULL CHECK (quantity >= 0),"
       " reserved INTEGER NOT NULL CHECK (reserved >= 0 AND reserved <= quantity),"
       " average_cost INTEGER NOT NULL,"
+      " cost_basis INTEGER NOT NULL,"
       " created_at INTEGER NOT NULL,"
       " updated_at INTEGER NOT NULL,"
       " UNIQUE (account_id, symbol));"

@@ -11,7 +11,8 @@ constexpr std::string_view kAccountColumns =
     "SELECT id, user_id, account_number, type, currency, balance, reserved, realized_pnl,"
     " created_at, updated_at FROM accounts ";
 constexpr std::string_view kHoldingColumns =
-    "SELECT id, account_id, symbol, quantity, reserved, average_cost, created_at, updated_at"
+    "SELECT id, account_id, symbol, quantity, reserved, average_cost, cost_basis, created_at,"
+    " updated_at"
     " FROM holdings ";
 
 Account read_account(const SqliteStatement& row) {
@@ -34,8 +35,9 @@ Holding read_holding(const SqliteStatement& row) {
                  Quantity::from_micros(row.column_int64(3)),
                  Quantity::from_micros(row.column_int64(4)),
                  Price::from_micros(row.column_int64(5)),
-                 Timestamp{row.column_int64(6)},
-                 Timestamp{row.column_int64(7)}};
+                 Money::from_micros(row.column_int64(6)),
+                 Timestamp{row.column_int64(7)},
+                 Timestamp{row.column_int64(8)}};
 }
 
 }  // namespace
@@ -171,15 +173,17 @@ Status SqlitePortfolioTransaction::save_holding(const Holding& holding) {
   FAFNIR_ASSIGN_OR_RETURN(
       SqliteStatement upsert,
       db_.prepare("INSERT OR REPLACE INTO holdings(id, account_id, symbol, quantity, reserved,"
-                  " average_cost, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                  " average_cost, cost_basis, created_at, updated_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   return upsert.bind(1, holding.id)
       .bind(2, holding.account_id)
       .bind(3, holding.symbol)
       .bind(4, holding.quantity.micros())
       .bind(5, holding.reserved.micros())
       .bind(6, holding.average_cost.micros())
-      .bind(7, holding.created_at.micros)
-      .bind(8, holding.updated_at.micros)
+      .bind(7, holding.cost_basis.micros())
+      .bind(8, holding.created_at.micros)
+      .bind(9, holding.updated_at.micros)
       .run();
 }
 
@@ -218,10 +222,11 @@ Result<std::size_t> SqlitePortfolioTransaction::count_reservations(std::string_v
   return row ? static_cast<std::size_t>(query.column_int64(0)) : 0;
 }
 
+Status SqlitePortfolioTransaction::delete_reservation(std::string_view order_id) {
+  return run("DELETE FROM reservations WHERE order_id = ?", order_id);
+}
+
 Status SqlitePortfolioTransaction::save_reservation(const Reservation& reservation) {
-  if (reservation.cash.is_zero() && reservation.shares.is_zero()) {
-    return run("DELETE FROM reservations WHERE order_id = ?", reservation.order_id);
-  }
   FAFNIR_ASSIGN_OR_RETURN(
       SqliteStatement upsert,
       db_.prepare("INSERT OR REPLACE INTO reservations(order_id, account_id, symbol, cash, shares)"

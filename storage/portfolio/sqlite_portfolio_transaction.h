@@ -29,6 +29,7 @@ class SqlitePortfolioTransaction final : public PortfolioTransaction {
   Result<std::vector<Reservation>> reservations() override;
   Result<std::size_t> count_reservations(std::string_view account_id) override;
   Status save_reservation(const Reservation& reservation) override;
+  Status delete_reservation(std::string_view order_id) override;
 
   Result<bool> mark_fill_settled(std::string_view fill_id) override;
 

@@ -73,12 +73,14 @@ void TradingFixture::open() {
   Result<Ports> ports = transport.open({dir_.path() / "data", &clock_});
   INFO(ports.status().to_string());
   REQUIRE(ports.ok());
+  if (options_.wrap_ports) options_.wrap_ports(*ports);
   PlatformOptions options;
   options.password_hashing = PasswordHashingOptions::fast_for_tests();
   options.jwt_secret = "trading-fixture-secret-of-32-bytes!!";
   options.market.seed = options_.seed;
   options.market.start = at(options_.start);
   options.simulated_clock = &clock_;
+  options.trading = options_.trading;
   Result<std::unique_ptr<Platform>> created =
       Platform::create(std::move(*ports), clock_, ids_, std::move(options));
   INFO(created.status().to_string());

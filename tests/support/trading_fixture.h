@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -10,10 +11,12 @@
 
 #include "core/common/clock.h"
 #include "core/common/id_generator.h"
+#include "core/engine/trading_options.h"
 #include "core/events/event.h"
 #include "core/order/order.h"
 #include "core/order/order_request.h"
 #include "core/platform/platform.h"
+#include "core/platform/ports.h"
 #include "core/portfolio/account.h"
 #include "tests/support/temp_dir.h"
 
@@ -48,6 +51,10 @@ struct TradingFixtureOptions {
   std::string_view deposit = "10000.00";  // on top of the 500.00 opening deposit; "0": none
   std::uint64_t seed = kSeed;             // of the price model
   std::string_view start = kStart;        // where simulated time begins
+  TradingOptions trading{};               // default: no commission, no slippage
+  // Called with the embedded ports before every platform is created (also on reopen()), e.g. to
+  // wrap a store for fault injection; default: none.
+  std::function<void(Ports&)> wrap_ports{};
 };
 
 // A platform on a fresh data directory. Helpers that change state settle the stream afterwards
