@@ -68,8 +68,7 @@ Status import_csv(CliContext& context, const std::string& file, const std::strin
   FAFNIR_ASSIGN_OR_RETURN(std::optional<std::string> text, read_file_if_exists(file));
   if (!text) return Status::NotFound("no file " + file);
   FAFNIR_ASSIGN_OR_RETURN(Platform * platform, context.platform());
-  FAFNIR_RETURN_IF_ERROR(platform->stock().import_bars(symbol, *text));
-  FAFNIR_RETURN_IF_ERROR(platform->engine().on_market_moved());
+  FAFNIR_RETURN_IF_ERROR(platform->import_bars(symbol, *text));
   FAFNIR_RETURN_IF_ERROR(context.settle());
   context.print({{"symbol", symbol}, {"message", "imported"}},
                 "Imported " + file + " as the price history of " + symbol);

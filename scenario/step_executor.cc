@@ -129,8 +129,7 @@ class Executor {
 
   Status operator()(const ImportCsv& action) {
     effect_.summary = "imported bars of " + action.symbol;
-    FAFNIR_RETURN_IF_ERROR(platform().stock().import_bars(action.symbol, action.csv));
-    return platform().engine().on_market_moved();
+    return platform().import_bars(action.symbol, action.csv);
   }
 
   Status operator()(const DeleteAccount& action) {

@@ -60,7 +60,7 @@ TEST_CASE("exchange sessions close at 16:00 New York time", "[market]") {
     if (listener.moves == 100) in_session = *market.market().quote("AAPL");
   };
   REQUIRE(market.market().advance(hours(24), listener).ok());
-  CHECK(listener.moves == 389);  // 09:31 to 15:59; the 09:30 open is Friday's close
+  CHECK(listener.moves == 390);  // the 09:30 open (orders waiting for it fill), then 09:31..15:59
   CHECK(listener.closes == 1);
   CHECK(in_session.market_state == MarketState::kRegular);
   CHECK(in_session.open == friday_close);

@@ -138,7 +138,7 @@ TEST_CASE("a scenario with one expected number changed fails, naming the step", 
   CHECK_THAT(run.out, Catch::Contains("    2 FAIL  placeOrder \"buy10\""));
   CHECK_THAT(run.out, Catch::Contains(failure));
   CHECK_THAT(run.out,
-             Catch::Contains("Summary: 1 scenario files, 0 passed, 1 failed; 7 steps, 1 failed"));
+             Catch::Contains("Summary: 1 scenario files, 0 passed, 1 failed; 8 steps, 1 failed"));
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
   CHECK_THAT(run.err,
              Catch::StartsWith("fafnir: 1 of 1 scenario files failed") && Catch::Contains(failure));

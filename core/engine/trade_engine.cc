@@ -163,6 +163,7 @@ Result<Order> TradeEngine::execute(const Order& order, Price market_price, Store
   after.average_fill_price = unit_price(paid, after.filled_quantity);
   after.status = after.remaining_quantity().is_zero() ? OrderStatus::kFilled
                                                       : OrderStatus::kPartialFill;
+  if (after.status == OrderStatus::kFilled) after.reserved_cash = Money();  // released on settling
   after.updated_at = now;
   return commit(order, after, stored, subjects::kOrdersFilled, fill);
 }

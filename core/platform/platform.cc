@@ -65,6 +65,11 @@ Status Platform::set_price(std::string_view symbol, Price price) {
   return engine_.on_market_moved();
 }
 
+Status Platform::import_bars(std::string_view symbol, std::string_view csv_text) {
+  FAFNIR_RETURN_IF_ERROR(stock_.import_bars(symbol, csv_text));
+  return engine_.on_market_moved();
+}
+
 Status Platform::advance(Duration duration) { return stock_.advance(duration, engine_); }
 
 Result<std::size_t> Platform::settle() {

@@ -65,6 +65,9 @@ class Platform {
   // Operator override: `symbol` trades at `price` from now on; the engine reacts at once.
   Status set_price(std::string_view symbol, Price price);
 
+  // Replays imported daily bars for `symbol` (CSV text); the engine reacts at once.
+  Status import_bars(std::string_view symbol, std::string_view csv_text);
+
   // Moves simulated time forward, letting the engine react to every price step and session close.
   Status advance(Duration duration);
 

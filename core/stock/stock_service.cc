@@ -1,5 +1,7 @@
 #include "core/stock/stock_service.h"
 
+#include <utility>
+
 #include <algorithm>
 #include <limits>
 
@@ -288,6 +290,7 @@ Status StockService::advance(Duration duration, MarketListener& listener) {
     std::lock_guard lock(mutex_);
     snapshot_prices(now, prices);
   }
+  MarketState state = calendar_.state(now);
   while (true) {
     const Timestamp close = calendar_.next_close(now);
     const Timestamp step = calendar_.next_price_step(now);
@@ -305,7 +308,10 @@ Status StockService::advance(Duration duration, MarketListener& listener) {
         std::lock_guard lock(mutex_);
         snapshot_prices(now, next);
       }
-      if (next != prices) {
+      // An open is news even when prices have not moved yet: orders waiting for it can fill.
+      MarketState previous = std::exchange(state, calendar_.state(now));
+      bool opened = state == MarketState::kRegular && previous != MarketState::kRegular;
+      if (next != prices || opened) {
         prices.swap(next);
         Status moved = listener.on_market_moved();
         if (!moved.ok()) return stop(moved);

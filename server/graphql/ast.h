@@ -55,7 +55,9 @@ struct Type {
   std::unique_ptr<Type> of_type;  // kList, kNonNull
 
   // The innermost named type's name.
-  const std::string& named_type() const { return kind == Kind::kNamed ? name : of_type->named_type(); }
+  const std::string& named_type() const {
+    return kind == Kind::kNamed ? name : of_type->named_type();
+  }
 };
 
 struct Argument {
@@ -83,14 +85,14 @@ struct Selection {
 
   Kind kind = Kind::kField;
   SourceLocation location;
-  std::string alias;                 // kField; empty when none
-  std::string name;                  // kField: the field; kFragmentSpread: the fragment
-  std::vector<Argument> arguments;   // kField
-  std::string type_condition;        // kInlineFragment; empty when none
-  SourceLocation name_location;           // kFragmentSpread: of the fragment's name
+  std::string alias;                       // kField; empty when none
+  std::string name;                        // kField: the field; kFragmentSpread: the fragment
+  std::vector<Argument> arguments;         // kField
+  std::string type_condition;              // kInlineFragment; empty when none
+  SourceLocation name_location;            // kFragmentSpread: of the fragment's name
   SourceLocation type_condition_location;  // kInlineFragment with a type condition
   std::vector<Directive> directives;
-  SelectionSet selection_set;        // kField (empty for leaves), kInlineFragment
+  SelectionSet selection_set;  // kField (empty for leaves), kInlineFragment
 
   // kField: the key of the field in the response.
   const std::string& response_key() const { return alias.empty() ? name : alias; }
@@ -102,7 +104,7 @@ enum class OperationType : std::uint8_t { kQuery, kMutation, kSubscription };
 std::string_view operation_type_name(OperationType type);
 
 struct VariableDefinition {
-  std::string name;  // without '$'
+  std::string name;              // without '$'
   SourceLocation location;       // of the '$'
   SourceLocation name_location;  // of the name after it
   Type type;
@@ -170,12 +172,12 @@ struct TypeDefinition {
   std::string description;
   std::string name;
   SourceLocation location;
-  std::vector<std::string> interfaces;            // kObject, kInterface
+  std::vector<std::string> interfaces;  // kObject, kInterface
   std::vector<Directive> directives;
-  std::vector<FieldDefinition> fields;            // kObject, kInterface
+  std::vector<FieldDefinition> fields;             // kObject, kInterface
   std::vector<InputValueDefinition> input_fields;  // kInputObject
-  std::vector<EnumValueDefinition> enum_values;   // kEnum
-  std::vector<std::string> members;               // kUnion
+  std::vector<EnumValueDefinition> enum_values;    // kEnum
+  std::vector<std::string> members;                // kUnion
 };
 
 struct DirectiveDefinition {

@@ -70,8 +70,8 @@ class EngineImpl final : public GraphqlEngine {
     execution.variables = &request.variables;
     execution.context = &request.context;
     execution.allow_mutation = request.allow_mutation;
-    ExecutionResult result = fafnir::graphql::execute(*schema_, resolvers_, *document, execution,
-                                                      limits_);
+    ExecutionResult result =
+        fafnir::graphql::execute(*schema_, resolvers_, *document, execution, limits_);
     Response response;
     response.outcome = result.request_error ? Outcome::kRequestError : Outcome::kOk;
     response.body = std::move(result.body);
@@ -111,8 +111,8 @@ Result<std::unique_ptr<GraphqlEngine>> GraphqlEngine::create(std::string_view sd
   all.mutation.merge(resolvers.mutation);
   all.fields.merge(resolvers.fields);
   FAFNIR_ASSIGN_OR_RETURN(ResolverTable table, ResolverTable::bind(*schema, std::move(all)));
-  return std::unique_ptr<GraphqlEngine>(new EngineImpl(std::move(schema), std::move(table),
-                                                       options));
+  return std::unique_ptr<GraphqlEngine>(
+      new EngineImpl(std::move(schema), std::move(table), options));
 }
 
 }  // namespace fafnir::graphql

@@ -4,10 +4,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/common/status.h"
 #include "server/graphql/resolver.h"
@@ -20,7 +19,7 @@ struct EngineOptions {
   // Deepest nesting of selection sets (also list/object values and list types while parsing),
   // checked while parsing and again with fragments expanded; default 100, at most 500.
   int max_depth = 100;
-  std::size_t max_values = 200'000;  // values one execution may complete; default 200,000
+  std::size_t max_values = 200'000;   // values one execution may complete; default 200,000
   std::size_t cache_capacity = 1000;  // prepared documents kept by query text; 0: no cache
 };
 

@@ -18,8 +18,8 @@ ExecutionResult request_error(std::vector<GraphqlError> errors) {
   return result;
 }
 
-const PreparedOperation* choose_operation(const PreparedDocument& document,
-                                          std::string_view name, std::string* error) {
+const PreparedOperation* choose_operation(const PreparedDocument& document, std::string_view name,
+                                          std::string* error) {
   const auto& operations = document.operations();
   if (name.empty()) {
     if (operations.size() == 1) return &operations.front();
@@ -49,22 +49,26 @@ Json coerce_variables(const PreparedOperation& operation, const Json& given,
       } else if (variable.type->is_non_null()) {
         errors->push_back({"Variable \"$" + name + "\" of required type \"" +
                                variable.type->to_string() + "\" was not provided.",
-                           {location}, nullptr, ""});
+                           {location},
+                           nullptr,
+                           ""});
       }
       continue;
     }
     if (found->is_null() && variable.type->is_non_null()) {
       errors->push_back({"Variable \"$" + name + "\" of non-null type \"" +
                              variable.type->to_string() + "\" must not be null.",
-                         {location}, nullptr, ""});
+                         {location},
+                         nullptr,
+                         ""});
       continue;
     }
     Json value;
     std::vector<InputError> problems;
     if (!coerce_input_value(*found, *variable.type, &value, &problems)) {
       for (const InputError& problem : problems) {
-        std::string message = "Variable \"$" + name + "\" got invalid value " +
-                              inspect(problem.invalid_value);
+        std::string message =
+            "Variable \"$" + name + "\" got invalid value " + inspect(problem.invalid_value);
         if (!problem.path.empty()) message += " at \"" + name + problem.path + "\"";
         errors->push_back({message + "; " + problem.message, {location}, nullptr, ""});
       }
@@ -86,13 +90,17 @@ ExecutionResult execute(const Schema& schema, const ResolverTable& resolvers,
   const ast::OperationDefinition& definition = *operation->definition;
   if (definition.type == ast::OperationType::kMutation && !request.allow_mutation) {
     return request_error({{"Can only perform a mutation operation from a POST request.",
-                           {definition.location}, nullptr, ""}});
+                           {definition.location},
+                           nullptr,
+                           ""}});
   }
   if (operation->root == nullptr || definition.type == ast::OperationType::kSubscription) {
-    return request_error({{"Schema is not configured to execute " +
-                               std::string(ast::operation_type_name(definition.type)) +
-                               " operation.",
-                           {definition.location}, nullptr, ""}});
+    return request_error(
+        {{"Schema is not configured to execute " +
+              std::string(ast::operation_type_name(definition.type)) + " operation.",
+          {definition.location},
+          nullptr,
+          ""}});
   }
   static const Json kNoVariables = Json::object();
   const Json& given = request.variables != nullptr && !request.variables->is_null()

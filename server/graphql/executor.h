@@ -2,10 +2,9 @@
 
 #include <any>
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "server/graphql/prepared_document.h"
 #include "server/graphql/resolver_table.h"

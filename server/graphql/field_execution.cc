@@ -28,9 +28,9 @@ constexpr std::size_t kIndexThreshold = 32;
 }  // namespace
 
 FieldExecution::FieldExecution(const Schema& schema, const ResolverTable& resolvers,
-                               const PreparedDocument& document,
-                               const PreparedOperation& operation, const Json& variables,
-                               const std::any& context, const ExecutionLimits& limits)
+                               const PreparedDocument& document, const PreparedOperation& operation,
+                               const Json& variables, const std::any& context,
+                               const ExecutionLimits& limits)
     : schema_(schema),
       resolvers_(resolvers),
       document_(document),
@@ -83,8 +83,7 @@ bool FieldExecution::fragment_applies(const NamedType& type, const std::string& 
 }
 
 void FieldExecution::collect_fields(const NamedType& type, const ast::SelectionSet& selection_set,
-                                    FieldList* fields,
-                                    std::vector<bool>* visited_fragments) {
+                                    FieldList* fields, std::vector<bool>* visited_fragments) {
   std::unordered_map<std::string_view, std::size_t> index;
   for (const ast::Selection& selection : selection_set.selections) {
     if (!should_include(selection.directives)) continue;
@@ -119,12 +118,12 @@ void FieldExecution::collect_fields(const NamedType& type, const ast::SelectionS
       case ast::Selection::Kind::kFragmentSpread: {
         const ast::FragmentDefinition* fragment = document_.fragment(selection.name);
         if (fragment == nullptr) break;
-        const std::size_t index = fragment - document_.document().fragments.data();
+        const std::size_t position = fragment - document_.document().fragments.data();
         if (visited_fragments->empty()) {
           visited_fragments->resize(document_.document().fragments.size());
         }
-        if ((*visited_fragments)[index]) break;
-        (*visited_fragments)[index] = true;
+        if ((*visited_fragments)[position]) break;
+        (*visited_fragments)[position] = true;
         if (!fragment_applies(type, fragment->type_condition)) break;
         collect_fields(type, fragment->selection_set, fields, visited_fragments);
         index.clear();  // stale after the nested collection
@@ -189,14 +188,12 @@ bool FieldExecution::execute_field(const NamedType& type, const Json* parent,
 FieldResult FieldExecution::resolve(const NamedType& type, const Json* parent,
                                     const CollectedField& field, const Json& arguments) {
   const Field& definition = *field.definition;
-  const ResolveContext context{&context_, type.name, definition.name,
-                               operation_.definition->name};
+  const ResolveContext context{&context_, type.name, definition.name, operation_.definition->name};
   try {
     if (parent == nullptr) {
       const RootResolver* resolver = resolvers_.root(definition);
       if (resolver == nullptr) {
-        return FieldError{"No resolver for " + type.name + "." + definition.name + ".",
-                          "INTERNAL"};
+        return FieldError{"No resolver for " + type.name + "." + definition.name + ".", "INTERNAL"};
       }
       return (*resolver)(context, arguments);
     }
@@ -223,9 +220,8 @@ bool FieldExecution::coerce_arguments(const CollectedField& field, Json* argumen
         given_arguments.begin(), given_arguments.end(),
         [&](const ast::Argument& argument) { return argument.name == definition.name; });
     const bool non_null = definition.type->is_non_null();
-    if (given == given_arguments.end() ||
-        (given->value.kind == ast::Value::Kind::kVariable &&
-         !variables_.contains(given->value.text))) {
+    if (given == given_arguments.end() || (given->value.kind == ast::Value::Kind::kVariable &&
+                                           !variables_.contains(given->value.text))) {
       if (definition.default_value) {
         (*arguments)[definition.name] = *definition.default_value;
       } else if (non_null) {
@@ -270,8 +266,8 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
   }
   if (type.is_list()) {
     if (!value.is_array()) {
-      add_error("Expected Iterable, but did not find one for field \"" + field.parent->name +
-                    "." + field.definition->name + "\".",
+      add_error("Expected Iterable, but did not find one for field \"" + field.parent->name + "." +
+                    field.definition->name + "\".",
                 field);
       return false;
     }
@@ -303,7 +299,8 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
       if (serialize_enum(named, value, out_, &error)) return true;
       add_error(error, field);
       return false;
-    case TypeKind::kObject: return complete_object(named, value, field);
+    case TypeKind::kObject:
+      return complete_object(named, value, field);
     case TypeKind::kInterface:
     case TypeKind::kUnion: {
       const NamedType* runtime = nullptr;
@@ -315,15 +312,18 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
       }
       if (runtime == nullptr || runtime->kind != TypeKind::kObject ||
           !Schema::is_possible_type(named, *runtime)) {
-        add_error("Abstract type \"" + named.name + "\" must resolve to an Object type at "
-                  "runtime for field \"" + field.parent->name + "." + field.definition->name +
-                  "\": the value needs a \"__typename\" naming one of its possible types.",
+        add_error("Abstract type \"" + named.name +
+                      "\" must resolve to an Object type at "
+                      "runtime for field \"" +
+                      field.parent->name + "." + field.definition->name +
+                      "\": the value needs a \"__typename\" naming one of its possible types.",
                   field);
         return false;
       }
       return complete_object(*runtime, value, field);
     }
-    case TypeKind::kInputObject: break;
+    case TypeKind::kInputObject:
+      break;
   }
   add_error("Cannot complete a value of input type \"" + named.name + "\".", field);
   return false;
@@ -358,12 +358,13 @@ bool FieldExecution::charge() {
   aborted_ = true;
   errors_.push_back({"Execution stopped: the result would hold more than " +
                          std::to_string(limits_.max_values) + " values.",
-                     {}, path_json(), ""});
+                     {},
+                     path_json(),
+                     ""});
   return false;
 }
 
-void FieldExecution::add_error(std::string message, const CollectedField& field,
-                               std::string code) {
+void FieldExecution::add_error(std::string message, const CollectedField& field, std::string code) {
   GraphqlError& error = errors_.emplace_back();
   error.message = std::move(message);
   error.locations.push_back(field.node->location);

@@ -1,12 +1,11 @@
 #pragma once
 
 #include <any>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "server/graphql/error.h"
 #include "server/graphql/executor.h"

@@ -25,8 +25,8 @@ bool coerce_input_impl(const Json& input, const TypeRef& type, int depth, std::s
   if (depth > kMaxInputDepth) return report(input, "Input value is nested too deeply.");
   if (type.is_non_null()) {
     if (input.is_null()) {
-      return report(input, "Expected non-nullable type \"" + type.to_string() +
-                                "\" not to be null.");
+      return report(input,
+                    "Expected non-nullable type \"" + type.to_string() + "\" not to be null.");
     }
     return coerce_input_impl(input, *type.of_type, depth, path, out, errors);
   }
@@ -62,8 +62,10 @@ bool coerce_input_impl(const Json& input, const TypeRef& type, int depth, std::s
     case TypeKind::kEnum:
       if (!parse_enum_value(named, input, out, &message)) return report(input, message);
       return true;
-    case TypeKind::kInputObject: break;
-    default: return report(input, "Expected an input type, found \"" + named.name + "\".");
+    case TypeKind::kInputObject:
+      break;
+    default:
+      return report(input, "Expected an input type, found \"" + named.name + "\".");
   }
   if (!input.is_object()) {
     return report(input, "Expected type \"" + named.name + "\" to be an object.");
@@ -159,8 +161,8 @@ bool coerce_literal(const ast::Value& literal, const TypeRef& type, const Json* 
     return false;
   }
   if (literal.kind != ast::Value::Kind::kObject) {
-    *error = "Expected value of type \"" + named.name + "\", found " +
-             ast::print_value(literal) + ".";
+    *error =
+        "Expected value of type \"" + named.name + "\", found " + ast::print_value(literal) + ".";
     return false;
   }
   *out = Json::object();

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "server/graphql/ast.h"
 #include "server/graphql/schema.h"
@@ -18,12 +17,12 @@ namespace fafnir::graphql {
 // by name (a name that is absent was not provided; nullptr: no variables). A variable that was
 // not provided counts as null inside lists and as an absent field inside input objects. False
 // with *error set when the literal is not a valid `type`.
-bool coerce_literal(const ast::Value& literal, const TypeRef& type,
-                    const nlohmann::json* variables, nlohmann::json* out, std::string* error);
+bool coerce_literal(const ast::Value& literal, const TypeRef& type, const nlohmann::json* variables,
+                    nlohmann::json* out, std::string* error);
 
 // One problem found by coerce_input_value().
 struct InputError {
-  std::string path;             // where, e.g. ".request.quantity" or "[2]"; empty: the value
+  std::string path;              // where, e.g. ".request.quantity" or "[2]"; empty: the value
   nlohmann::json invalid_value;  // the value found there
   std::string message;
 };

@@ -11,12 +11,18 @@ using Json = nlohmann::json;
 
 std::string_view kind_name(TypeKind kind) {
   switch (kind) {
-    case TypeKind::kScalar: return "SCALAR";
-    case TypeKind::kObject: return "OBJECT";
-    case TypeKind::kInterface: return "INTERFACE";
-    case TypeKind::kUnion: return "UNION";
-    case TypeKind::kEnum: return "ENUM";
-    case TypeKind::kInputObject: return "INPUT_OBJECT";
+    case TypeKind::kScalar:
+      return "SCALAR";
+    case TypeKind::kObject:
+      return "OBJECT";
+    case TypeKind::kInterface:
+      return "INTERFACE";
+    case TypeKind::kUnion:
+      return "UNION";
+    case TypeKind::kEnum:
+      return "ENUM";
+    case TypeKind::kInputObject:
+      return "INPUT_OBJECT";
   }
   return "SCALAR";
 }
@@ -96,13 +102,13 @@ class DataBuilder {
     Json list = Json::array();
     for (const InputValue& value : values) {
       if (value.deprecated && !include_deprecated) continue;
-      list.push_back({{"name", value.name},
-                      {"description", text_or_null(value.description)},
-                      {"type", ref(*value.type)},
-                      {"defaultValue", value.default_value ? Json(value.default_literal) : Json()},
-                      {"isDeprecated", value.deprecated},
-                      {"deprecationReason", deprecation(value.deprecated,
-                                                        value.deprecation_reason)}});
+      list.push_back(
+          {{"name", value.name},
+           {"description", text_or_null(value.description)},
+           {"type", ref(*value.type)},
+           {"defaultValue", value.default_value ? Json(value.default_literal) : Json()},
+           {"isDeprecated", value.deprecated},
+           {"deprecationReason", deprecation(value.deprecated, value.deprecation_reason)}});
     }
     return list;
   }
@@ -111,13 +117,13 @@ class DataBuilder {
     Json list = Json::array();
     for (const Field& field : type.fields) {
       if (field.deprecated && !include_deprecated) continue;
-      list.push_back({{"name", field.name},
-                      {"description", text_or_null(field.description)},
-                      {"args", input_values(field.arguments, true)},
-                      {"type", ref(*field.type)},
-                      {"isDeprecated", field.deprecated},
-                      {"deprecationReason", deprecation(field.deprecated,
-                                                        field.deprecation_reason)}});
+      list.push_back(
+          {{"name", field.name},
+           {"description", text_or_null(field.description)},
+           {"args", input_values(field.arguments, true)},
+           {"type", ref(*field.type)},
+           {"isDeprecated", field.deprecated},
+           {"deprecationReason", deprecation(field.deprecated, field.deprecation_reason)}});
     }
     return list;
   }
@@ -126,11 +132,11 @@ class DataBuilder {
     Json list = Json::array();
     for (const EnumValue& value : type.enum_values) {
       if (value.deprecated && !include_deprecated) continue;
-      list.push_back({{"name", value.name},
-                      {"description", text_or_null(value.description)},
-                      {"isDeprecated", value.deprecated},
-                      {"deprecationReason", deprecation(value.deprecated,
-                                                        value.deprecation_reason)}});
+      list.push_back(
+          {{"name", value.name},
+           {"description", text_or_null(value.description)},
+           {"isDeprecated", value.deprecated},
+           {"deprecationReason", deprecation(value.deprecated, value.deprecation_reason)}});
     }
     return list;
   }
@@ -204,16 +210,16 @@ Resolvers introspection_resolvers(const Schema& schema) {
     const auto found = data->types.find(arguments.at("name").get<std::string>());
     return FieldResult::Borrowed(found == data->types.end() ? kNull : found->second.base);
   };
-  resolvers.fields["__Type.fields"] = type_list_resolver(
-      data, [](const TypeEntry& entry, bool all) -> const Json& {
+  resolvers.fields["__Type.fields"] =
+      type_list_resolver(data, [](const TypeEntry& entry, bool all) -> const Json& {
         return all ? entry.fields_all : entry.fields_active;
       });
-  resolvers.fields["__Type.enumValues"] = type_list_resolver(
-      data, [](const TypeEntry& entry, bool all) -> const Json& {
+  resolvers.fields["__Type.enumValues"] =
+      type_list_resolver(data, [](const TypeEntry& entry, bool all) -> const Json& {
         return all ? entry.enum_values_all : entry.enum_values_active;
       });
-  resolvers.fields["__Type.inputFields"] = type_list_resolver(
-      data, [](const TypeEntry& entry, bool all) -> const Json& {
+  resolvers.fields["__Type.inputFields"] =
+      type_list_resolver(data, [](const TypeEntry& entry, bool all) -> const Json& {
         return all ? entry.input_fields_all : entry.input_fields_active;
       });
   resolvers.fields["__Type.interfaces"] = type_list_resolver(

@@ -54,13 +54,27 @@ void append_json_string(std::string_view text, std::string* out) {
     }
     out->append(text.data() + run, i - run);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default:
         if (c < 0x20) {
           out->append("\\u00");
@@ -111,8 +125,7 @@ void append_json_double(double value, std::string* out) {
     if (c != '.') digits.push_back(c);
   }
   int exponent = 0;
-  std::from_chars(text.data() + e + 1 + (text[e + 1] == '+'), text.data() + text.size(),
-                  exponent);
+  std::from_chars(text.data() + e + 1 + (text[e + 1] == '+'), text.data() + text.size(), exponent);
   if (digits == "0") {
     out->push_back('0');
     return;
@@ -136,7 +149,9 @@ void append_json_double(double value, std::string* out) {
 void append_json(const nlohmann::json& value, std::string* out) {
   switch (value.type()) {
     case nlohmann::json::value_t::null:
-    case nlohmann::json::value_t::discarded: out->append("null"); return;
+    case nlohmann::json::value_t::discarded:
+      out->append("null");
+      return;
     case nlohmann::json::value_t::boolean:
       out->append(value.get<bool>() ? "true" : "false");
       return;
@@ -182,7 +197,9 @@ void append_json(const nlohmann::json& value, std::string* out) {
       out->push_back('}');
       return;
     }
-    case nlohmann::json::value_t::binary: out->append("null"); return;
+    case nlohmann::json::value_t::binary:
+      out->append("null");
+      return;
   }
 }
 

@@ -55,6 +55,8 @@ class Lexer {
   Token next();
 
  private:
+  // "\"c\"" for printable ASCII, "U+XXXX" otherwise, "<EOF>" past the end.
+  static std::string describe_char(std::string_view source, std::size_t pos);
   Token make(TokenKind kind, std::size_t start, std::size_t end, SourceLocation location) const;
   Token error(std::string message, SourceLocation location);
   SourceLocation location_at(std::size_t offset) const;
@@ -72,7 +74,7 @@ class Lexer {
   std::string_view source_;
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
-  std::size_t line_start_ = 0;       // offset of the current line's first byte
+  std::size_t line_start_ = 0;         // offset of the current line's first byte
   std::size_t line_continuation_ = 0;  // UTF-8 continuation bytes in the line before pos_
   bool done_ = false;
   Token last_;  // the kEof or kError token once done_

@@ -52,8 +52,8 @@ class ExecutableParser : public ParserCore {
     variable->location = token().location;
     if (!expect(TokenKind::kDollar)) return false;
     variable->name_location = token().location;
-    if (!parse_name(&variable->name) ||
-        !expect(TokenKind::kColon) || !parse_type(&variable->type)) {
+    if (!parse_name(&variable->name) || !expect(TokenKind::kColon) ||
+        !parse_type(&variable->type)) {
       return false;
     }
     if (skip(TokenKind::kEquals)) {
@@ -121,8 +121,7 @@ class ExecutableParser : public ParserCore {
 
 }  // namespace
 
-ParseResult<ast::Document> parse_executable(std::string_view source,
-                                            const ParseOptions& options) {
+ParseResult<ast::Document> parse_executable(std::string_view source, const ParseOptions& options) {
   ExecutableParser parser(source, options);
   ast::Document document;
   if (!parser.parse_document(&document)) return parser.error();

@@ -26,8 +26,8 @@ struct ParseOptions {
 template <typename T>
 class [[nodiscard]] ParseResult {
  public:
-  ParseResult(T value) : state_(std::move(value)) {}              // NOLINT
-  ParseResult(SyntaxError error) : state_(std::move(error)) {}    // NOLINT
+  ParseResult(T value) : state_(std::move(value)) {}            // NOLINT
+  ParseResult(SyntaxError error) : state_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   // REQUIRES: ok()

@@ -8,27 +8,48 @@ namespace {
 
 std::string_view kind_description(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEof: return "<EOF>";
-    case TokenKind::kError: return "<error>";
-    case TokenKind::kBang: return "\"!\"";
-    case TokenKind::kDollar: return "\"$\"";
-    case TokenKind::kAmp: return "\"&\"";
-    case TokenKind::kParenL: return "\"(\"";
-    case TokenKind::kParenR: return "\")\"";
-    case TokenKind::kSpread: return "\"...\"";
-    case TokenKind::kColon: return "\":\"";
-    case TokenKind::kEquals: return "\"=\"";
-    case TokenKind::kAt: return "\"@\"";
-    case TokenKind::kBracketL: return "\"[\"";
-    case TokenKind::kBracketR: return "\"]\"";
-    case TokenKind::kBraceL: return "\"{\"";
-    case TokenKind::kPipe: return "\"|\"";
-    case TokenKind::kBraceR: return "\"}\"";
-    case TokenKind::kName: return "Name";
-    case TokenKind::kInt: return "Int";
-    case TokenKind::kFloat: return "Float";
-    case TokenKind::kString: return "String";
-    case TokenKind::kBlockString: return "BlockString";
+    case TokenKind::kEof:
+      return "<EOF>";
+    case TokenKind::kError:
+      return "<error>";
+    case TokenKind::kBang:
+      return "\"!\"";
+    case TokenKind::kDollar:
+      return "\"$\"";
+    case TokenKind::kAmp:
+      return "\"&\"";
+    case TokenKind::kParenL:
+      return "\"(\"";
+    case TokenKind::kParenR:
+      return "\")\"";
+    case TokenKind::kSpread:
+      return "\"...\"";
+    case TokenKind::kColon:
+      return "\":\"";
+    case TokenKind::kEquals:
+      return "\"=\"";
+    case TokenKind::kAt:
+      return "\"@\"";
+    case TokenKind::kBracketL:
+      return "\"[\"";
+    case TokenKind::kBracketR:
+      return "\"]\"";
+    case TokenKind::kBraceL:
+      return "\"{\"";
+    case TokenKind::kPipe:
+      return "\"|\"";
+    case TokenKind::kBraceR:
+      return "\"}\"";
+    case TokenKind::kName:
+      return "Name";
+    case TokenKind::kInt:
+      return "Int";
+    case TokenKind::kFloat:
+      return "Float";
+    case TokenKind::kString:
+      return "String";
+    case TokenKind::kBlockString:
+      return "BlockString";
   }
   return "<token>";
 }
@@ -116,12 +137,14 @@ bool ParserCore::parse_value(bool is_const, ast::Value* value) {
   if (failed_) return false;
   value->location = token_.location;
   switch (token_.kind) {
-    case TokenKind::kBracketL: return parse_list(is_const, value);
-    case TokenKind::kBraceL: return parse_object(is_const, value);
+    case TokenKind::kBracketL:
+      return parse_list(is_const, value);
+    case TokenKind::kBraceL:
+      return parse_object(is_const, value);
     case TokenKind::kInt:
     case TokenKind::kFloat:
-      value->kind = token_.kind == TokenKind::kInt ? ast::Value::Kind::kInt
-                                                   : ast::Value::Kind::kFloat;
+      value->kind =
+          token_.kind == TokenKind::kInt ? ast::Value::Kind::kInt : ast::Value::Kind::kFloat;
       value->text.assign(token_.text);
       advance();
       return !failed_;
@@ -149,7 +172,8 @@ bool ParserCore::parse_value(bool is_const, ast::Value* value) {
       advance();
       value->kind = ast::Value::Kind::kVariable;
       return parse_name(&value->text);
-    default: break;
+    default:
+      break;
   }
   if (token_.kind == TokenKind::kDollar) {
     advance();

@@ -29,9 +29,8 @@ std::shared_ptr<const PreparedDocument> PreparedDocument::create(const Schema& s
     PreparedOperation& operation = prepared->operations_.emplace_back();
     operation.definition = &definition;
     operation.root = definition.type == ast::OperationType::kMutation ? schema.mutation_type()
-                     : definition.type == ast::OperationType::kQuery
-                         ? schema.query_type()
-                         : schema.subscription_type();
+                     : definition.type == ast::OperationType::kQuery  ? schema.query_type()
+                                                                      : schema.subscription_type();
     for (const ast::VariableDefinition& variable_definition : definition.variables) {
       PreparedVariable& variable = operation.variables.emplace_back();
       variable.definition = &variable_definition;
@@ -83,9 +82,9 @@ void PreparedDocument::plan_selection_set(const Schema& schema,
       plan_selection_set(schema, selection.selection_set,
                          field != nullptr ? field->type->named : nullptr);
     } else if (selection.kind == ast::Selection::Kind::kInlineFragment) {
-      plan_selection_set(schema, selection.selection_set,
-                         selection.type_condition.empty() ? type
-                                                          : schema.type(selection.type_condition));
+      plan_selection_set(
+          schema, selection.selection_set,
+          selection.type_condition.empty() ? type : schema.type(selection.type_condition));
     }
   }
 }

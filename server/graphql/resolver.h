@@ -2,13 +2,12 @@
 
 #include <any>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "core/common/status.h"
 
@@ -19,7 +18,7 @@ struct ResolveContext {
   const std::any* context = nullptr;  // the request's host context (never null)
   std::string_view parent_type;       // "Query", "Mutation", or the object type
   std::string_view field_name;
-  std::string_view operation_name;    // empty for an anonymous operation
+  std::string_view operation_name;  // empty for an anonymous operation
 
   // The host context if it holds a T, else nullptr.
   template <typename T>

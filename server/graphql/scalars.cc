@@ -86,10 +86,13 @@ Json literal_to_json(const ast::Value& literal) {
       if (parse_int64_text(literal.text, &number)) return number;
       return std::strtod(literal.text.c_str(), nullptr);
     }
-    case ast::Value::Kind::kFloat: return std::strtod(literal.text.c_str(), nullptr);
+    case ast::Value::Kind::kFloat:
+      return std::strtod(literal.text.c_str(), nullptr);
     case ast::Value::Kind::kString:
-    case ast::Value::Kind::kEnum: return literal.text;
-    case ast::Value::Kind::kBoolean: return literal.boolean;
+    case ast::Value::Kind::kEnum:
+      return literal.text;
+    case ast::Value::Kind::kBoolean:
+      return literal.boolean;
     case ast::Value::Kind::kList: {
       Json list = Json::array();
       for (const ast::Value& item : literal.list) list.push_back(literal_to_json(item));
@@ -103,7 +106,8 @@ Json literal_to_json(const ast::Value& literal) {
       return object;
     }
     case ast::Value::Kind::kNull:
-    case ast::Value::Kind::kVariable: return nullptr;
+    case ast::Value::Kind::kVariable:
+      return nullptr;
   }
   return nullptr;
 }
@@ -116,8 +120,8 @@ bool parse_scalar_literal(const NamedType& scalar, const ast::Value& literal, Js
     case ScalarKind::kInt64: {
       const bool is_int = scalar.scalar == ScalarKind::kInt;
       if (literal.kind != Kind::kInt) {
-        return fail(error, scalar.name + " cannot represent non-integer value: " +
-                               ast::print_value(literal));
+        return fail(error, scalar.name +
+                               " cannot represent non-integer value: " + ast::print_value(literal));
       }
       std::int64_t number = 0;
       if (!parse_int64_text(literal.text, &number) || (is_int && !fits_int32(number))) {
@@ -129,8 +133,8 @@ bool parse_scalar_literal(const NamedType& scalar, const ast::Value& literal, Js
     }
     case ScalarKind::kFloat:
       if (literal.kind != Kind::kInt && literal.kind != Kind::kFloat) {
-        return fail(error, "Float cannot represent non numeric value: " +
-                               ast::print_value(literal));
+        return fail(error,
+                    "Float cannot represent non numeric value: " + ast::print_value(literal));
       } else {
         const double number = std::strtod(literal.text.c_str(), nullptr);
         if (!std::isfinite(number)) {
@@ -141,15 +145,15 @@ bool parse_scalar_literal(const NamedType& scalar, const ast::Value& literal, Js
       }
     case ScalarKind::kString:
       if (literal.kind != Kind::kString) {
-        return fail(error, "String cannot represent a non string value: " +
-                               ast::print_value(literal));
+        return fail(error,
+                    "String cannot represent a non string value: " + ast::print_value(literal));
       }
       *out = literal.text;
       return true;
     case ScalarKind::kBoolean:
       if (literal.kind != Kind::kBoolean) {
-        return fail(error, "Boolean cannot represent a non boolean value: " +
-                               ast::print_value(literal));
+        return fail(error,
+                    "Boolean cannot represent a non boolean value: " + ast::print_value(literal));
       }
       *out = literal.boolean;
       return true;
@@ -160,13 +164,14 @@ bool parse_scalar_literal(const NamedType& scalar, const ast::Value& literal, Js
       }
       *out = literal.text;
       return true;
-    case ScalarKind::kCustom: *out = literal_to_json(literal); return true;
+    case ScalarKind::kCustom:
+      *out = literal_to_json(literal);
+      return true;
   }
   return fail(error, "unknown scalar");
 }
 
-bool parse_scalar_value(const NamedType& scalar, const Json& input, Json* out,
-                        std::string* error) {
+bool parse_scalar_value(const NamedType& scalar, const Json& input, Json* out, std::string* error) {
   switch (scalar.scalar) {
     case ScalarKind::kInt: {
       std::int64_t number = 0;
@@ -174,8 +179,8 @@ bool parse_scalar_value(const NamedType& scalar, const Json& input, Json* out,
         return fail(error, "Int cannot represent non-integer value: " + inspect(input));
       }
       if (!json_to_int64(input, &number) || !fits_int32(number)) {
-        return fail(error, "Int cannot represent non 32-bit signed integer value: " +
-                               inspect(input));
+        return fail(error,
+                    "Int cannot represent non 32-bit signed integer value: " + inspect(input));
       }
       *out = number;
       return true;
@@ -193,8 +198,8 @@ bool parse_scalar_value(const NamedType& scalar, const Json& input, Json* out,
         return fail(error, "Int64 cannot represent non-integer value: " + inspect(input));
       }
       if (!json_to_int64(input, &number)) {
-        return fail(error, "Int64 cannot represent non 64-bit signed integer value: " +
-                               inspect(input));
+        return fail(error,
+                    "Int64 cannot represent non 64-bit signed integer value: " + inspect(input));
       }
       *out = number;
       return true;
@@ -229,7 +234,9 @@ bool parse_scalar_value(const NamedType& scalar, const Json& input, Json* out,
       }
       return fail(error, "ID cannot represent value: " + inspect(input));
     }
-    case ScalarKind::kCustom: *out = input; return true;
+    case ScalarKind::kCustom:
+      *out = input;
+      return true;
   }
   return fail(error, "unknown scalar");
 }
@@ -275,9 +282,8 @@ bool serialize_scalar(const NamedType& scalar, const Json& value, std::string* o
         return true;
       }
       if (value.is_boolean() || value.is_number()) {
-        append_json_string(value.is_boolean() ? (value.get<bool>() ? "true" : "false")
-                                              : inspect(value),
-                           out);
+        append_json_string(
+            value.is_boolean() ? (value.get<bool>() ? "true" : "false") : inspect(value), out);
         return true;
       }
       return fail(error, "String cannot represent value: " + inspect(value));
@@ -303,7 +309,9 @@ bool serialize_scalar(const NamedType& scalar, const Json& value, std::string* o
       }
       return fail(error, "ID cannot represent value: " + inspect(value));
     }
-    case ScalarKind::kCustom: append_json(value, out); return true;
+    case ScalarKind::kCustom:
+      append_json(value, out);
+      return true;
   }
   return fail(error, "unknown scalar");
 }
@@ -325,8 +333,8 @@ bool parse_enum_literal(const NamedType& type, const ast::Value& literal, Json* 
 
 bool parse_enum_value(const NamedType& type, const Json& input, Json* out, std::string* error) {
   if (!input.is_string()) {
-    return fail(error, "Enum \"" + type.name + "\" cannot represent non-string value: " +
-                           inspect(input) + ".");
+    return fail(error, "Enum \"" + type.name +
+                           "\" cannot represent non-string value: " + inspect(input) + ".");
   }
   const std::string& text = input.get_ref<const std::string&>();
   if (type.enum_value(text) == nullptr) {

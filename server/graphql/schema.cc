@@ -6,9 +6,12 @@ namespace fafnir::graphql {
 
 std::string TypeRef::to_string() const {
   switch (kind) {
-    case Kind::kNamed: return named->name;
-    case Kind::kList: return std::string("[").append(of_type->to_string()).append("]");
-    case Kind::kNonNull: return of_type->to_string() + "!";
+    case Kind::kNamed:
+      return named->name;
+    case Kind::kList:
+      return std::string("[").append(of_type->to_string()).append("]");
+    case Kind::kNonNull:
+      return of_type->to_string() + "!";
   }
   return named->name;
 }

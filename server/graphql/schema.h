@@ -4,13 +4,12 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/common/status.h"
 
@@ -28,8 +27,8 @@ struct TypeRef {
   enum class Kind : std::uint8_t { kNamed, kList, kNonNull };
 
   Kind kind = Kind::kNamed;
-  const NamedType* named = nullptr;   // the innermost named type, for every kind
-  const TypeRef* of_type = nullptr;   // kList, kNonNull
+  const NamedType* named = nullptr;  // the innermost named type, for every kind
+  const TypeRef* of_type = nullptr;  // kList, kNonNull
 
   bool is_non_null() const { return kind == Kind::kNonNull; }
   bool is_list() const { return kind == Kind::kList; }
@@ -131,7 +130,7 @@ class Schema {
   // nullptr for an unknown name.
   const NamedType* type(std::string_view name) const;
   const NamedType* query_type() const { return query_; }
-  const NamedType* mutation_type() const { return mutation_; }         // may be null
+  const NamedType* mutation_type() const { return mutation_; }          // may be null
   const NamedType* subscription_type() const { return subscription_; }  // may be null
   // The types reported by introspection, in a stable order: the SDL's in source order, the
   // built-in scalars in use, then the introspection types.

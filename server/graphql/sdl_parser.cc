@@ -17,8 +17,7 @@ class SdlParser : public ParserCore {
       if (!parse_description(&description)) return false;
       if (at_keyword("schema")) {
         if (document->schema) {
-          return fail("Syntax Error: Must provide only one schema definition.",
-                      token().location);
+          return fail("Syntax Error: Must provide only one schema definition.", token().location);
         }
         if (!parse_schema(&document->schema.emplace())) return false;
         document->schema->description = std::move(description);
@@ -91,12 +90,14 @@ class SdlParser : public ParserCore {
     advance();
     if (!parse_name(&type->name)) return false;
     switch (type->kind) {
-      case Kind::kScalar: return parse_directives(true, &type->directives);
+      case Kind::kScalar:
+        return parse_directives(true, &type->directives);
       case Kind::kObject:
       case Kind::kInterface:
         return parse_implements(&type->interfaces) && parse_directives(true, &type->directives) &&
                parse_fields(&type->fields);
-      case Kind::kUnion: return parse_directives(true, &type->directives) && parse_members(type);
+      case Kind::kUnion:
+        return parse_directives(true, &type->directives) && parse_members(type);
       case Kind::kEnum:
         return parse_directives(true, &type->directives) && parse_enum_values(type);
       case Kind::kInputObject:
@@ -167,8 +168,10 @@ class SdlParser : public ParserCore {
       if (!parse_description(&value.description)) return false;
       value.location = token().location;
       if (at_keyword("true") || at_keyword("false") || at_keyword("null")) {
-        return fail("Syntax Error: " + describe_token(token()) + " is reserved and cannot be "
-                    "used for an enum value.", token().location);
+        return fail("Syntax Error: " + describe_token(token()) +
+                        " is reserved and cannot be "
+                        "used for an enum value.",
+                    token().location);
       }
       if (!parse_name(&value.name) || !parse_directives(true, &value.directives)) return false;
     } while (!skip(TokenKind::kBraceR) && !failed());

@@ -54,8 +54,7 @@ bool types_conflict(const TypeRef& a, const TypeRef& b) {
 // Why two fields with the same response key cannot be merged; empty when they can.
 std::string conflict_reason(const FieldEntry& a, const FieldEntry& b) {
   const bool exclusive = a.parent != b.parent && a.parent != nullptr && b.parent != nullptr &&
-                         a.parent->kind == TypeKind::kObject &&
-                         b.parent->kind == TypeKind::kObject;
+                         a.parent->kind == TypeKind::kObject && b.parent->kind == TypeKind::kObject;
   if (!exclusive) {
     if (a.node->name != b.node->name) {
       return "\"" + a.node->name + "\" and \"" + b.node->name + "\" are different fields";
@@ -132,8 +131,8 @@ void validate_field(ValidationContext& context, const NamedType* parent,
                     const ast::Selection& field) {
   const Field* definition = parent ? context.schema().find_field(*parent, field.name) : nullptr;
   if (parent != nullptr && definition == nullptr) {
-    context.report("Cannot query field \"" + field.name + "\" on type \"" + parent->name +
-                       "\"." + field_suggestion(*parent, field.name),
+    context.report("Cannot query field \"" + field.name + "\" on type \"" + parent->name + "\"." +
+                       field_suggestion(*parent, field.name),
                    {field.location});
   }
   if (definition != nullptr) {
@@ -209,8 +208,12 @@ void walk_selection_set(ValidationContext& context, const NamedType* parent,
   for (const ast::Selection& selection : selection_set.selections) {
     if (context.full()) return;
     switch (selection.kind) {
-      case ast::Selection::Kind::kField: validate_field(context, parent, selection); break;
-      case ast::Selection::Kind::kFragmentSpread: validate_spread(context, parent, selection); break;
+      case ast::Selection::Kind::kField:
+        validate_field(context, parent, selection);
+        break;
+      case ast::Selection::Kind::kFragmentSpread:
+        validate_spread(context, parent, selection);
+        break;
       case ast::Selection::Kind::kInlineFragment:
         validate_inline_fragment(context, parent, selection);
         break;

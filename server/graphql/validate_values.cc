@@ -25,8 +25,8 @@ void ValidationContext::report(std::string message, std::vector<SourceLocation> 
   if (full_) return;
   if (static_cast<int>(errors_.size()) >= max_errors_) {
     full_ = true;
-    errors_.push_back({"Too many validation errors, error limit reached. Validation aborted.",
-                       {}, nullptr, ""});
+    errors_.push_back(
+        {"Too many validation errors, error limit reached. Validation aborted.", {}, nullptr, ""});
     return;
   }
   errors_.push_back({std::move(message), std::move(locations), nullptr, ""});
@@ -111,8 +111,7 @@ void validate_value(ValidationContext& context, const ast::Value& value, const T
         validate_value(context, field.value, nullptr, false);
         continue;
       }
-      validate_value(context, field.value, definition->type,
-                     definition->default_value.has_value());
+      validate_value(context, field.value, definition->type, definition->default_value.has_value());
     }
     for (const InputValue& definition : named.input_fields) {
       if (definition.type->is_non_null() && !definition.default_value &&
@@ -200,16 +199,16 @@ void validate_directives(ValidationContext& context, const std::vector<ast::Dire
       continue;
     }
     if (!definition->allowed_at(location)) {
-      context.report("Directive \"@" + directive.name + "\" may not be used on " +
-                         std::string(location) + ".",
-                     {directive.location});
+      context.report(
+          "Directive \"@" + directive.name + "\" may not be used on " + std::string(location) + ".",
+          {directive.location});
     }
     if (!definition->repeatable) {
       const auto [first, inserted] = seen.emplace(directive.name, directive.location);
       if (!inserted) {
-        context.report("The directive \"@" + directive.name +
-                           "\" can only be used once at this location.",
-                       {first->second, directive.location});
+        context.report(
+            "The directive \"@" + directive.name + "\" can only be used once at this location.",
+            {first->second, directive.location});
       }
     }
     validate_arguments(context, directive.arguments, definition->arguments, true,

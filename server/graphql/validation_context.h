@@ -16,7 +16,7 @@ namespace fafnir::graphql {
 
 // Where a variable is used, and what that position expects.
 struct VariableUsage {
-  const ast::Value* node = nullptr;  // the kVariable literal
+  const ast::Value* node = nullptr;   // the kVariable literal
   const TypeRef* expected = nullptr;  // nullptr when the position's type is unknown
   bool position_has_default = false;  // the argument or input field has a default value
 };

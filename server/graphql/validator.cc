@@ -12,9 +12,12 @@ namespace {
 
 std::string_view operation_location(ast::OperationType type) {
   switch (type) {
-    case ast::OperationType::kQuery: return "QUERY";
-    case ast::OperationType::kMutation: return "MUTATION";
-    case ast::OperationType::kSubscription: return "SUBSCRIPTION";
+    case ast::OperationType::kQuery:
+      return "QUERY";
+    case ast::OperationType::kMutation:
+      return "MUTATION";
+    case ast::OperationType::kSubscription:
+      return "SUBSCRIPTION";
   }
   return "QUERY";
 }
@@ -93,8 +96,10 @@ class DocumentValidator {
       context_.report(context_.unknown_type(fragment.type_condition),
                       {fragment.type_condition_location});
     } else if (!type->is_composite()) {
-      context_.report("Fragment \"" + fragment.name + "\" cannot condition on non composite "
-                      "type \"" + type->name + "\".",
+      context_.report("Fragment \"" + fragment.name +
+                          "\" cannot condition on non composite "
+                          "type \"" +
+                          type->name + "\".",
                       {fragment.type_condition_location});
       type = nullptr;
     }
@@ -283,17 +288,17 @@ class DocumentValidator {
       if (type != nullptr && usage->expected != nullptr &&
           !allowed_in_position(*type, *found->second, *usage)) {
         context_.report("Variable \"$" + name + "\" of type \"" + type->to_string() +
-                            "\" used in position expecting type \"" +
-                            usage->expected->to_string() + "\".",
+                            "\" used in position expecting type \"" + usage->expected->to_string() +
+                            "\".",
                         {found->second->location, usage->node->location});
       }
     }
     for (const ast::VariableDefinition& variable : operation.variables) {
       if (used.count(variable.name) > 0) continue;
-      context_.report("Variable \"$" + variable.name + "\" is never used" +
-                          (operation.name.empty() ? "" : " in operation \"" + operation.name + "\"") +
-                          ".",
-                      {variable.location});
+      context_.report(
+          "Variable \"$" + variable.name + "\" is never used" +
+              (operation.name.empty() ? "" : " in operation \"" + operation.name + "\"") + ".",
+          {variable.location});
     }
   }
 
@@ -319,9 +324,9 @@ class DocumentValidator {
     }
     for (const ast::OperationDefinition& operation : document_.operations) {
       if (depth_of(operation.selection_set) > max_depth_) {
-        context_.report("Operation is nested too deeply (limit " + std::to_string(max_depth_) +
-                            " levels).",
-                        {operation.location});
+        context_.report(
+            "Operation is nested too deeply (limit " + std::to_string(max_depth_) + " levels).",
+            {operation.location});
       }
     }
   }

@@ -11,12 +11,22 @@ namespace {
 using Json = nlohmann::json;
 
 Json quote_json(const std::string& symbol) {
-  return {{"symbol", symbol},     {"currency", "USD"},        {"price", 187.25},
-          {"open", 185.0},        {"previousClose", 186.5},   {"priceChange", 0.75},
-          {"priceChangePercent", 0.402145}, {"volume", std::int64_t{12345678901}},
-          {"marketCap", 2.9e12},  {"dayLow", 184.1},          {"dayHigh", 188},
-          {"yearHigh", 199.62},   {"yearLow", 124.17},        {"source", "simulated"},
-          {"asOf", "2026-01-05T15:00:00Z"}, {"marketState", "REGULAR"}};
+  return {{"symbol", symbol},
+          {"currency", "USD"},
+          {"price", 187.25},
+          {"open", 185.0},
+          {"previousClose", 186.5},
+          {"priceChange", 0.75},
+          {"priceChangePercent", 0.402145},
+          {"volume", std::int64_t{12345678901}},
+          {"marketCap", 2.9e12},
+          {"dayLow", 184.1},
+          {"dayHigh", 188},
+          {"yearHigh", 199.62},
+          {"yearLow", 124.17},
+          {"source", "simulated"},
+          {"asOf", "2026-01-05T15:00:00Z"},
+          {"marketState", "REGULAR"}};
 }
 
 Json order_json(const Json& request) {
@@ -123,8 +133,8 @@ TEST_CASE("API: a quote with all 16 fields, Int64 volume, floats as numbers", "[
 
 TEST_CASE("API: a failed operation answers its code, null data and an error", "[graphql]") {
   FakeApi api;
-  const Response response = api.execute(
-      "{ health missing: getStockQuote(symbol: \"NOPE\") { code data { price } } }");
+  const Response response =
+      api.execute("{ health missing: getStockQuote(symbol: \"NOPE\") { code data { price } } }");
   CHECK(response.outcome == Outcome::kOk);
   const Json body = Json::parse(response.body);
   CHECK(body.at("data") ==
@@ -169,11 +179,9 @@ TEST_CASE("API: createOrder takes its input object through a variable", "[graphq
                                    "quantity":10.0,"price":187.5})"));
   CHECK(request.at("quantity").is_number_float());
 
-  const Response wrong = api.execute(mutation, {{"request",
-                                                 {{"symbol", "AAPL"},
-                                                  {"side", "BUY"},
-                                                  {"type", "MARKET"},
-                                                  {"quantity", "ten"}}}});
+  const Response wrong = api.execute(
+      mutation, {{"request",
+                  {{"symbol", "AAPL"}, {"side", "BUY"}, {"type", "MARKET"}, {"quantity", "ten"}}}});
   CHECK(wrong.outcome == Outcome::kRequestError);
   CHECK(Json::parse(wrong.body).at("errors").at(0).at("message") ==
         "Variable \"$request\" got invalid value \"ten\" at \"request.quantity\"; Float cannot "
@@ -191,8 +199,7 @@ TEST_CASE("API: the request context reaches resolvers", "[graphql]") {
   CHECK(anonymous.at("errors").at(0).at("message") == "login required");
   const Json signed_in =
       api.run("{ getOrders { code count data { id } } }", nullptr, std::string("u-1"));
-  CHECK(signed_in ==
-        Json::parse(R"({"data":{"getOrders":{"code":"OK","count":0,"data":[]}}})"));
+  CHECK(signed_in == Json::parse(R"({"data":{"getOrders":{"code":"OK","count":0,"data":[]}}})"));
 }
 
 }  // namespace

@@ -32,8 +32,7 @@ TEST_CASE("operationName chooses among several operations", "[graphql]") {
   CHECK(engine.raw("query A { big }", nullptr, "A").outcome == Outcome::kOk);
 }
 
-TEST_CASE("parse and validation errors are request errors; field errors are not",
-          "[graphql]") {
+TEST_CASE("parse and validation errors are request errors; field errors are not", "[graphql]") {
   TestEngine engine;
   const Response syntax = engine.raw("{ pet(id: 1) { name }");
   CHECK(syntax.outcome == Outcome::kRequestError);
@@ -157,6 +156,66 @@ TEST_CASE("engine creation checks the SDL and the resolvers", "[graphql]") {
   request.query = "{ failing }";
   const Json body = Json::parse((*bare)->execute(request).body);
   CHECK(body.at("errors").at(0).at("message") == "No resolver for Query.failing.");
+}
+
+}  // namespace
+}  // namespace fafnir::graphql
+
+namespace fafnir::graphql {
+namespace {
+
+TEST_CASE("resolvers learn the field, its parent type, the operation and the context",
+          "[graphql]") {
+  Resolvers resolvers;
+  resolvers.query["echo"] = [](const ResolveContext& context, const Json&) {
+    const int* user = context.get<int>();
+    return Json{{"parent", context.parent_type},
+                {"field", context.field_name},
+                {"operation", context.operation_name},
+                {"user", user != nullptr ? Json(*user) : Json()}};
+  };
+  resolvers.fields["Person.greeting"] = [](const ResolveContext& context, const Json& parent,
+                                           const Json&) {
+    return Json(std::string(context.parent_type) + "." + std::string(context.field_name) + ":" +
+                parent.at("name").get<std::string>());
+  };
+  resolvers.query["person"] = [](const ResolveContext&, const Json&) {
+    return testing::test_person();
+  };
+  auto engine = GraphqlEngine::create(testing::kTestSdl, std::move(resolvers));
+  REQUIRE(engine.ok());
+  Request request;
+  request.query = "query Who { echo person(id: \"p1\") { greeting } }";
+  request.context = 42;
+  CHECK(Json::parse((*engine)->execute(request).body) == Json::parse(R"({"data":{
+      "echo":{"parent":"Query","field":"echo","operation":"Who","user":42},
+      "person":{"greeting":"Person.greeting:Ann"}}})"));
+  request.context = std::string("not an int");
+  CHECK(Json::parse((*engine)->execute(request).body).at("data").at("echo").at("user").is_null());
+}
+
+}  // namespace
+}  // namespace fafnir::graphql
+
+namespace fafnir::graphql {
+namespace {
+
+TEST_CASE("resolvers may return Status and Result<json> from the core", "[graphql]") {
+  Resolvers resolvers;
+  resolvers.query["value"] = [](const ResolveContext&, const Json& arguments) -> FieldResult {
+    const Json& of = arguments.at("of");
+    if (of.is_null()) return Result<Json>(Status::FailedPrecondition("nothing to show"));
+    return Result<Json>(of);
+  };
+  auto engine = GraphqlEngine::create(testing::kTestSdl, std::move(resolvers));
+  REQUIRE(engine.ok());
+  Request request;
+  request.query = "{ a: value(of: [1, 2]) b: value(of: null) }";
+  const Json body = Json::parse((*engine)->execute(request).body);
+  CHECK(body.at("data") == Json::parse(R"({"a":[1,2],"b":null})"));
+  CHECK(body.at("errors").at(0) == Json::parse(R"({"message":"nothing to show",
+      "locations":[{"line":1,"column":24}],"path":["b"],
+      "extensions":{"code":"FAILED_PRECONDITION"}})"));
 }
 
 }  // namespace

@@ -37,14 +37,15 @@ TEST_CASE("fields selected twice through fragments are merged", "[graphql]") {
   TestEngine engine;
   const Json result = engine.run(R"({ pet(id: 1) { owner { id } ...F owner { name } } }
                                      fragment F on Pet { owner { id name } name })");
-  CHECK(result == Json::parse(R"({"data":{"pet":{"owner":{"id":"p1","name":"Ann"},"name":"Rex"}}})"));
+  CHECK(result ==
+        Json::parse(R"({"data":{"pet":{"owner":{"id":"p1","name":"Ann"},"name":"Rex"}}})"));
 }
 
 TEST_CASE("an interface field resolves by the value's __typename", "[graphql]") {
   TestEngine engine;
-  const Json result =
-      engine.run("{ a: node(id: \"p1\") { id __typename ... on Person { name } } "
-                 "b: node(id: \"2\") { id ... on Pet { name } ... on Person { pets { id } } } }");
+  const Json result = engine.run(
+      "{ a: node(id: \"p1\") { id __typename ... on Person { name } } "
+      "b: node(id: \"2\") { id ... on Pet { name } ... on Person { pets { id } } } }");
   CHECK(result == Json::parse(R"({"data":{"a":{"id":"p1","__typename":"Person","name":"Ann"},
                                           "b":{"id":"2","name":"Tom"}}})"));
 }
@@ -119,10 +120,10 @@ TEST_CASE("invalid variables are request errors with the spec's messages", "[gra
                       {{"f", {{"minAge", "x"}}}}) ==
         "Variable \"$f\" got invalid value \"x\" at \"f.minAge\"; Int cannot represent "
         "non-integer value: \"x\"");
-  CHECK(first_message("query ($f: PetFilter) { pets(filter: $f) { id } }",
-                      {{"f", {{"nope", 1}}}}) ==
-        "Variable \"$f\" got invalid value {\"nope\":1}; Field \"nope\" is not defined by type "
-        "\"PetFilter\". Did you mean \"name\"?");
+  CHECK(
+      first_message("query ($f: PetFilter) { pets(filter: $f) { id } }", {{"f", {{"nope", 1}}}}) ==
+      "Variable \"$f\" got invalid value {\"nope\":1}; Field \"nope\" is not defined by type "
+      "\"PetFilter\". Did you mean \"name\"?");
   CHECK(first_message("query ($f: PetFilter) { pets(filter: $f) { id } }",
                       {{"f", {{"colors", {"RED", "PINK"}}}}}) ==
         "Variable \"$f\" got invalid value \"PINK\" at \"f.colors[1]\"; Value \"PINK\" does not "

@@ -55,23 +55,67 @@ TEST_CASE("GraphiQL's introspection query describes the whole API schema", "[gra
 
   std::set<std::string> names;
   for (const Json& type : schema.at("types")) names.insert(type.at("name").get<std::string>());
-  for (const char* name :
-       {"Query", "Mutation", "Int64", "HasPermissionRequest", "SecurityPermission",
-        "HasPermissionResponse", "ProfileData", "ProfileDataResponse", "StockData",
-        "StockSearchResult", "StockPriceData", "StockHistoricalData", "StockMetadataResponse",
-        "StockQuoteResponse", "StockQuoteBatchResponse", "StockHistoricalDataResponse", "Order",
-        "CreateOrderRequest", "GetOrderByIDRequest", "GetOrderByIDResponse",
-        "CreateOrderResponse", "CancelOrderResponse", "OrdersResponse", "Account", "Holding",
-        "WatchlistItem", "Transaction", "CreateAccountRequest", "CreateAccountResponse",
-        "GetPortfolioSummaryResponse", "GetHoldingsRequest", "GetHoldingsResponse",
-        "GetHoldingRequest", "GetHoldingResponse", "GetWatchlistResponse",
-        "AddToWatchlistRequest", "AddToWatchlistResponse", "RemoveFromWatchlistRequest",
-        "RemoveFromWatchlistResponse", "GetTransactionsRequest", "GetTransactionsResponse",
-        "DepositRequest", "DepositResponse", "TransferRequest", "TransferResponse",
-        "PositionPerformance", "PortfolioPerformance", "PortfolioPerformanceResponse",
-        "MarketClock", "String", "Float", "Int", "Boolean", "__Schema", "__Type",
-        "__TypeKind", "__Field", "__InputValue", "__EnumValue", "__Directive",
-        "__DirectiveLocation"}) {
+  for (const char* name : {"Query",
+                           "Mutation",
+                           "Int64",
+                           "HasPermissionRequest",
+                           "SecurityPermission",
+                           "HasPermissionResponse",
+                           "ProfileData",
+                           "ProfileDataResponse",
+                           "StockData",
+                           "StockSearchResult",
+                           "StockPriceData",
+                           "StockHistoricalData",
+                           "StockMetadataResponse",
+                           "StockQuoteResponse",
+                           "StockQuoteBatchResponse",
+                           "StockHistoricalDataResponse",
+                           "Order",
+                           "CreateOrderRequest",
+                           "GetOrderByIDRequest",
+                           "GetOrderByIDResponse",
+                           "CreateOrderResponse",
+                           "CancelOrderResponse",
+                           "OrdersResponse",
+                           "Account",
+                           "Holding",
+                           "WatchlistItem",
+                           "Transaction",
+                           "CreateAccountRequest",
+                           "CreateAccountResponse",
+                           "GetPortfolioSummaryResponse",
+                           "GetHoldingsRequest",
+                           "GetHoldingsResponse",
+                           "GetHoldingRequest",
+                           "GetHoldingResponse",
+                           "GetWatchlistResponse",
+                           "AddToWatchlistRequest",
+                           "AddToWatchlistResponse",
+                           "RemoveFromWatchlistRequest",
+                           "RemoveFromWatchlistResponse",
+                           "GetTransactionsRequest",
+                           "GetTransactionsResponse",
+                           "DepositRequest",
+                           "DepositResponse",
+                           "TransferRequest",
+                           "TransferResponse",
+                           "PositionPerformance",
+                           "PortfolioPerformance",
+                           "PortfolioPerformanceResponse",
+                           "MarketClock",
+                           "String",
+                           "Float",
+                           "Int",
+                           "Boolean",
+                           "__Schema",
+                           "__Type",
+                           "__TypeKind",
+                           "__Field",
+                           "__InputValue",
+                           "__EnumValue",
+                           "__Directive",
+                           "__DirectiveLocation"}) {
     INFO(name);
     CHECK(names.count(name) == 1);
   }
@@ -137,10 +181,11 @@ TEST_CASE("__type describes one type by name", "[graphql]") {
   for (const Json& field : order.at("fields")) fields.push_back(field.at("name"));
   CHECK(fields == std::vector<std::string>{"id", "userId", "symbol", "side", "type", "status",
                                            "quantity", "price", "stopPrice", "filledQuantity",
-                                           "avgFillPrice", "createdAt", "updatedAt",
-                                           "timeInForce", "rejectReason"});
-  CHECK(order.at("fields").at(0).at("type") ==
-        Json::parse(R"({"kind":"NON_NULL","name":null,"ofType":{"kind":"SCALAR","name":"String"}})"));
+                                           "avgFillPrice", "createdAt", "updatedAt", "timeInForce",
+                                           "rejectReason"});
+  CHECK(
+      order.at("fields").at(0).at("type") ==
+      Json::parse(R"({"kind":"NON_NULL","name":null,"ofType":{"kind":"SCALAR","name":"String"}})"));
   CHECK(order.at("fields").at(13).at("type") ==
         Json::parse(R"({"kind":"SCALAR","name":"String","ofType":null})"));
   CHECK(body.at("data").at("missing").is_null());

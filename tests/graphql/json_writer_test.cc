@@ -1,9 +1,9 @@
+#include "server/graphql/json_writer.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
-
-#include "server/graphql/json_writer.h"
 
 namespace fafnir::graphql {
 namespace {

@@ -1,8 +1,8 @@
+#include "server/graphql/lexer.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "server/graphql/lexer.h"
 
 namespace fafnir::graphql {
 namespace {
@@ -38,12 +38,12 @@ TEST_CASE("punctuators and names; commas, white space and comments are ignored",
       tokens_of("\xEF\xBB\xBF{ a, _b1 :\t$ ! ... @ ( ) [ ] | & = } # comment, \"not a string\"\n");
   std::vector<TokenKind> kinds;
   for (const Token& token : tokens) kinds.push_back(token.kind);
-  CHECK(kinds == std::vector<TokenKind>{
-                     TokenKind::kBraceL, TokenKind::kName, TokenKind::kName, TokenKind::kColon,
-                     TokenKind::kDollar, TokenKind::kBang, TokenKind::kSpread, TokenKind::kAt,
-                     TokenKind::kParenL, TokenKind::kParenR, TokenKind::kBracketL,
-                     TokenKind::kBracketR, TokenKind::kPipe, TokenKind::kAmp, TokenKind::kEquals,
-                     TokenKind::kBraceR, TokenKind::kEof});
+  CHECK(kinds == std::vector<TokenKind>{TokenKind::kBraceL, TokenKind::kName, TokenKind::kName,
+                                        TokenKind::kColon, TokenKind::kDollar, TokenKind::kBang,
+                                        TokenKind::kSpread, TokenKind::kAt, TokenKind::kParenL,
+                                        TokenKind::kParenR, TokenKind::kBracketL,
+                                        TokenKind::kBracketR, TokenKind::kPipe, TokenKind::kAmp,
+                                        TokenKind::kEquals, TokenKind::kBraceR, TokenKind::kEof});
   CHECK(tokens[1].text == "a");
   CHECK(tokens[2].text == "_b1");
   CHECK(error_of("a .. b") == "Syntax Error: Unexpected character: \".\".");
@@ -95,7 +95,8 @@ TEST_CASE("strings: escapes, unicode, and errors", "[graphql]") {
 }
 
 TEST_CASE("block strings are dedented and keep escaped triple quotes", "[graphql]") {
-  const Token token = only_token("\"\"\"\n    Hello,\n      World!\n\n    Yours, \\\"\"\" \\n\n  \"\"\"");
+  const Token token =
+      only_token("\"\"\"\n    Hello,\n      World!\n\n    Yours, \\\"\"\" \\n\n  \"\"\"");
   CHECK(token.kind == TokenKind::kBlockString);
   CHECK(token.value == "Hello,\n  World!\n\nYours, \"\"\" \\n");
   CHECK(only_token("\"\"\"  first line kept as is\n   next\"\"\"").value ==

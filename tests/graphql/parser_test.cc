@@ -1,7 +1,7 @@
+#include "server/graphql/parser.h"
+
 #include <catch2/catch.hpp>
 #include <string>
-
-#include "server/graphql/parser.h"
 
 namespace fafnir::graphql {
 namespace {
@@ -32,8 +32,7 @@ TEST_CASE("the query shorthand is an anonymous query", "[graphql]") {
   CHECK(operation.selection_set.selections[0].location == SourceLocation{1, 3});
 }
 
-TEST_CASE("operations with variables, defaults, directives, aliases and arguments",
-          "[graphql]") {
+TEST_CASE("operations with variables, defaults, directives, aliases and arguments", "[graphql]") {
   const ast::Document document = parse_ok(R"(
     query Quote($symbol: String! = "AAPL", $ids: [[ID!]]!, $f: Float = 1.5e3) @cached {
       q: getStockQuote(symbol: $symbol) @include(if: true) { code data { price } }
@@ -92,7 +91,8 @@ TEST_CASE("fragments, spreads and inline fragments", "[graphql]") {
     query { search { ...Bits @skip(if: false) ... on Pet { name } ... @include(if: true) { id } } }
     fragment Bits on SearchResult { __typename }
   )");
-  const auto& selections = document.operations[0].selection_set.selections[0].selection_set.selections;
+  const auto& selections =
+      document.operations[0].selection_set.selections[0].selection_set.selections;
   REQUIRE(selections.size() == 3);
   CHECK(selections[0].kind == Selection::Kind::kFragmentSpread);
   CHECK(selections[0].name == "Bits");

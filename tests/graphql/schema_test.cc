@@ -1,10 +1,11 @@
+#include "server/graphql/schema.h"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "server/graphql/api_schema.h"
-#include "server/graphql/schema.h"
 #include "tests/graphql/test_schema.h"
 
 namespace fafnir::graphql {

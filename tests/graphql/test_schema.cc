@@ -66,10 +66,16 @@ Resolvers test_resolvers(std::shared_ptr<std::atomic<int>> counter) {
   };
   resolvers.query["broken"] = [](const ResolveContext&, const Json& args) {
     switch (args.at("kind").get<int>()) {
-      case 1: return Json{{"required", "r"}, {"list", "not a list"}};
-      case 2: return Json{{"required", "r"}, {"list", {"a", nullptr}}};
-      case 3: return Json{{"required", "r"}, {"list", Json::array()}, {"items", Json::array({nullptr, 5, Json::object()})}};
-      default: return Json("not an object");
+      case 1:
+        return Json{{"required", "r"}, {"list", "not a list"}};
+      case 2:
+        return Json{{"required", "r"}, {"list", {"a", nullptr}}};
+      case 3:
+        return Json{{"required", "r"},
+                    {"list", Json::array()},
+                    {"items", Json::array({nullptr, 5, Json::object()})}};
+      default:
+        return Json("not an object");
     }
   };
   resolvers.mutation["addPet"] = [](const ResolveContext&, const Json& args) {

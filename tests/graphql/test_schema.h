@@ -2,10 +2,9 @@
 
 #include <atomic>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "server/graphql/engine.h"
 
@@ -76,22 +75,26 @@ type Mutation {
 // (Ann, friend null and herself).
 inline nlohmann::json test_pet(const std::string& id) {
   if (id == "1") {
-    return {{"id", "1"}, {"name", "Rex"}, {"age", 3}, {"tags", {"good", "dog"}},
-            {"color", "RED"}, {"owner", {{"id", "p1"}, {"name", "Ann"}}}, {"__typename", "Pet"}};
+    return {{"id", "1"},          {"name", "Rex"},
+            {"age", 3},           {"tags", {"good", "dog"}},
+            {"color", "RED"},     {"owner", {{"id", "p1"}, {"name", "Ann"}}},
+            {"__typename", "Pet"}};
   }
   if (id == "2") {
-    return {{"id", "2"}, {"name", "Tom"}, {"age", nullptr}, {"tags", nlohmann::json::array()},
+    return {{"id", "2"},       {"name", "Tom"},
+            {"age", nullptr},  {"tags", nlohmann::json::array()},
             {"color", "BLUE"}, {"__typename", "Pet"}};
   }
   return nullptr;
 }
 
 inline nlohmann::json test_person() {
-  return {{"id", "p1"},
-          {"name", "Ann"},
-          {"pets", {test_pet("1"), test_pet("2")}},
-          {"friends", {nullptr, {{"id", "p1"}, {"name", "Ann"}, {"pets", nlohmann::json::array()}}}},
-          {"__typename", "Person"}};
+  return {
+      {"id", "p1"},
+      {"name", "Ann"},
+      {"pets", {test_pet("1"), test_pet("2")}},
+      {"friends", {nullptr, {{"id", "p1"}, {"name", "Ann"}, {"pets", nlohmann::json::array()}}}},
+      {"__typename", "Person"}};
 }
 
 Resolvers test_resolvers(std::shared_ptr<std::atomic<int>> counter = nullptr);

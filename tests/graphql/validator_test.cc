@@ -1,10 +1,11 @@
+#include "server/graphql/validator.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "server/graphql/api_schema.h"
 #include "server/graphql/parser.h"
-#include "server/graphql/validator.h"
 #include "tests/graphql/test_schema.h"
 
 namespace fafnir::graphql {
@@ -27,8 +28,7 @@ std::vector<GraphqlError> errors_of(std::string_view query, const Schema& schema
   return validate(schema, document.value(), options);
 }
 
-std::vector<std::string> messages_of(std::string_view query,
-                                     const Schema& schema = test_schema()) {
+std::vector<std::string> messages_of(std::string_view query, const Schema& schema = test_schema()) {
   std::vector<std::string> messages;
   for (const GraphqlError& error : errors_of(query, schema)) messages.push_back(error.message);
   return messages;
@@ -54,7 +54,9 @@ TEST_CASE("valid documents have no errors", "[graphql]") {
     query Quote($symbol: String!) {
       getStockQuote(symbol: $symbol) { code data { symbol price volume asOf } }
       searchStocks(query: "ap") { symbol }
-    })", api_schema()).empty());
+    })",
+                    api_schema())
+            .empty());
 }
 
 TEST_CASE("unknown fields name the field and the type", "[graphql]") {
@@ -168,9 +170,9 @@ TEST_CASE("variables: defined, used, input types, allowed in their positions", "
   CHECK(messages_of("query ($s: String) { getStockQuote(symbol: $s) { code } }", api_schema()) ==
         Messages{"Variable \"$s\" of type \"String\" used in position expecting type "
                  "\"String!\"."});
-  CHECK(messages_of("query ($s: String = \"A\") { getStockQuote(symbol: $s) { code } }",
-                    api_schema())
-            .empty());
+  CHECK(
+      messages_of("query ($s: String = \"A\") { getStockQuote(symbol: $s) { code } }", api_schema())
+          .empty());
   CHECK(messages_of("query ($l: Int) { pets(limit: $l) { id } }").empty());  // has a default
   CHECK(messages_of("query ($c: [Color!]) { pets(filter: {colors: $c}) { id } }").empty());
   CHECK(messages_of("query ($c: Color) { pets(filter: {colors: [$c]}) { id } }") ==
@@ -233,10 +235,10 @@ TEST_CASE("nesting deeper than the limit with fragments expanded is refused", "[
   options.max_depth = 4;
   CHECK(errors_of("{ person(id: 1) { friends { friends { name } } } }", test_schema(), options)
             .empty());
-  const std::vector<GraphqlError> errors =
-      errors_of("{ person(id: 1) { ...A } } fragment A on Person { friends { ...B } } "
-                "fragment B on Person { friends { friends { name } } }",
-                test_schema(), options);
+  const std::vector<GraphqlError> errors = errors_of(
+      "{ person(id: 1) { ...A } } fragment A on Person { friends { ...B } } "
+      "fragment B on Person { friends { friends { name } } }",
+      test_schema(), options);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message == "Operation is nested too deeply (limit 4 levels).");
 }
@@ -249,6 +251,29 @@ TEST_CASE("validation stops after the error limit", "[graphql]") {
   REQUIRE(errors.size() == 101);
   CHECK(errors.back().message ==
         "Too many validation errors, error limit reached. Validation aborted.");
+}
+
+}  // namespace
+}  // namespace fafnir::graphql
+
+namespace fafnir::graphql {
+namespace {
+
+TEST_CASE("errors point where graphql-js points", "[graphql]") {
+  auto locations = [](std::string_view query) {
+    const std::vector<GraphqlError> errors = errors_of(query);
+    REQUIRE(errors.size() == 1);
+    return errors[0].locations;
+  };
+  using Locations = std::vector<SourceLocation>;
+  CHECK(locations("{ pet(id: 1) { ...Nope } }") == Locations{{1, 19}});
+  CHECK(locations("{ pet(id: 1) { ... on Int { name } } }") == Locations{{1, 23}});
+  CHECK(locations("{ pet(id: 1, id: 2) { id } }") == Locations{{1, 7}, {1, 14}});
+  CHECK(locations("query ($a: Int, $a: Int) { echo(number: $a) }") == Locations{{1, 9}, {1, 18}});
+  CHECK(locations("query A { big } query A { big }") == Locations{{1, 7}, {1, 23}});
+  CHECK(locations("{ pet(id: 1) { id @skip(if: true) @skip(if: false) } }") ==
+        Locations{{1, 19}, {1, 35}});
+  CHECK(locations("{ echo(filter: {name: \"a\", name: \"b\"}) }") == Locations{{1, 17}, {1, 28}});
 }
 
 }  // namespace
