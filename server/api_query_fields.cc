@@ -14,14 +14,18 @@ json json_list(const std::vector<T>& items, ToJson to_json) {
   return list;
 }
 
+// SecurityPermission is non-null in the schema, so a failed check still answers
+// hasPermission false.
 ApiResult check_permission(const ApiCall& call) {
-  if (!call.caller) return failed_response(Status::Unauthenticated("log in first"));
-  Result<json> request = object_argument(call.arguments, "request");
-  if (!request.ok()) return failed_response(request.status());
-  Result<std::string> permission = text_argument(*request, "permission");
-  if (!permission.ok()) return failed_response(permission.status());
-  Result<bool> allowed = call.platform.security().has_permission(call.caller->user_id, *permission);
-  if (!allowed.ok()) return failed_response(allowed.status());
+  Result<bool> allowed = [&]() -> Result<bool> {
+    if (!call.caller) return Status::Unauthenticated("log in first");
+    FAFNIR_ASSIGN_OR_RETURN(json request, object_argument(call.arguments, "request"));
+    FAFNIR_ASSIGN_OR_RETURN(std::string permission, text_argument(request, "permission"));
+    return call.platform.security().has_permission(call.caller->user_id, permission);
+  }();
+  if (!allowed.ok()) {
+    return failed_response(allowed.status(), json{{"data", {{"hasPermission", false}}}});
+  }
   return ok_response(json{{"hasPermission", *allowed}});
 }
 

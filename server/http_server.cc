@@ -89,8 +89,9 @@ class Session : public std::enable_shared_from_this<Session> {
       return write(plain_error(http::status::payload_too_large, "INVALID_INPUT",
                                "request body is larger than 1 MiB", 11));
     }
-    if (ec == http::error::header_limit || ec == http::error::bad_target ||
-        ec == http::error::bad_method || ec == http::error::bad_version) {
+    bool closed_by_peer = ec == http::error::end_of_stream || ec == http::error::partial_message;
+    if (ec && ec.category() == http::make_error_code(http::error::end_of_stream).category() &&
+        !closed_by_peer) {
       return write(plain_error(http::status::bad_request, "INVALID_INPUT", "malformed request", 11));
     }
     if (ec) return close();
@@ -197,7 +198,7 @@ class HttpServer::Impl {
         if (!ec) io_.stop();
       });
       waiter_ = std::thread([this] {
-        while (true) {
+        while (!io_.stopped()) {
           {
             std::lock_guard lock(shared_.sessions_mutex);
             if (shared_.sessions.empty()) break;

@@ -28,7 +28,8 @@ struct QuietMarket {
 struct Case {
   std::string story;
   OrderRequest request;
-  Money reservation;  // what a resting buy holds back; zero for sells
+  Money reservation;       // what a resting buy holds back; zero for sells
+  bool triggered = false;  // a stop-limit whose stop the price has already crossed
 };
 
 // Orders of 2 shares that can trade at 100.00 right now.
@@ -61,77 +62,88 @@ std::vector<Case> resting_cases() {
        money("212.00")},
       {"sell stop-limit not triggered", stop_limit(kSell, "AAPL", "2", "95.00", "94.00"), {}},
       {"buy stop-limit triggered, limit out of reach",
-       stop_limit(kBuy, "AAPL", "2", "95.00", "99.00"), money("198.00")},
+       stop_limit(kBuy, "AAPL", "2", "95.00", "99.00"), money("198.00"), true},
       {"sell stop-limit triggered, limit out of reach",
-       stop_limit(kSell, "AAPL", "2", "105.00", "101.00"), {}},
+       stop_limit(kSell, "AAPL", "2", "105.00", "101.00"), {}, true},
   };
 }
 
+// Each story below runs every case on one market, one after the other, so that the suite opens a
+// few data directories rather than one per case.
 TEST_CASE("a marketable order of every type fills at once at the current price, in every time in "
           "force",
           "[trading]") {
-  Case c = GENERATE(from_range(marketable_cases()));
   TimeInForce tif =
       GENERATE(TimeInForce::kGtc, TimeInForce::kDay, TimeInForce::kIoc, TimeInForce::kFok);
-  c.request.time_in_force = tif;
-  INFO(c.story << " " << time_in_force_name(tif));
   QuietMarket m;
+  for (Case c : marketable_cases()) {
+    c.request.time_in_force = tif;
+    INFO(c.story << " " << time_in_force_name(tif));
+    const Money cash = m.f.cash();
+    const Quantity shares = m.f.holding_qty("AAPL");
 
-  Order placed = m.f.place(c.request);
-  CHECK(placed.status == OrderStatus::kFilled);
-  CHECK(placed.filled_quantity == qty("2"));
-  CHECK(placed.average_fill_price == px("100.00"));
-  CHECK(placed.reject_reason.empty());
+    Order placed = m.f.place(c.request);
+    CHECK(placed.status == OrderStatus::kFilled);
+    CHECK(placed.filled_quantity == qty("2"));
+    CHECK(placed.average_fill_price == px("100.00"));
+    CHECK(placed.reject_reason.empty());
 
-  bool buy = c.request.side == kBuy;
-  CHECK(m.f.cash() == money(buy ? "8300.00" : "8700.00"));
-  CHECK(m.f.reserved() == Money());
-  CHECK(m.f.holding_qty("AAPL") == qty(buy ? "22" : "18"));
-  CHECK(m.f.holding("AAPL")->reserved == Quantity());
-  CHECK(m.f.platform().engine().resting_orders() == 0);
+    bool buy = c.request.side == kBuy;
+    CHECK(m.f.cash() == (buy ? cash - money("200.00") : cash + money("200.00")));
+    CHECK(m.f.holding_qty("AAPL") == (buy ? shares + qty("2") : shares - qty("2")));
+    CHECK(m.f.reserved() == Money());
+    CHECK(m.f.holding("AAPL")->reserved == Quantity());
+    CHECK(m.f.platform().engine().resting_orders() == 0);
+  }
   CHECK(m.f.ledger_sum() == m.f.cash());
 }
 
 TEST_CASE("an order that cannot trade now rests when GTC or DAY, holding its cash or shares",
           "[trading]") {
-  Case c = GENERATE(from_range(resting_cases()));
   TimeInForce tif = GENERATE(TimeInForce::kGtc, TimeInForce::kDay);
-  c.request.time_in_force = tif;
-  INFO(c.story << " " << time_in_force_name(tif));
   QuietMarket m;
+  for (Case c : resting_cases()) {
+    c.request.time_in_force = tif;
+    INFO(c.story << " " << time_in_force_name(tif));
 
-  Order placed = m.f.place(c.request);
-  CHECK(placed.status == OrderStatus::kPending);
-  CHECK(placed.filled_quantity == Quantity());
-  CHECK(placed.reserved_cash == c.reservation);
-  CHECK(m.f.platform().engine().resting_orders() == 1);
+    Order placed = m.f.place(c.request);
+    CHECK(placed.status == OrderStatus::kPending);
+    CHECK(placed.filled_quantity == Quantity());
+    CHECK(placed.reserved_cash == c.reservation);
+    CHECK(placed.stop_triggered == c.triggered);
+    CHECK(m.f.platform().engine().resting_orders() == 1);
+    CHECK(m.f.reserved() == c.reservation);
+    CHECK(m.f.account().buying_power() == money("8500.00") - c.reservation);
+    bool sell = c.request.side == kSell;
+    CHECK(m.f.holding("AAPL")->reserved == (sell ? qty("2") : Quantity()));
 
+    REQUIRE(m.f.cancel(placed.id).ok());  // and everything it held comes back
+    CHECK(m.f.reserved() == Money());
+    CHECK(m.f.holding("AAPL")->reserved == Quantity());
+    CHECK(m.f.platform().engine().resting_orders() == 0);
+  }
   CHECK(m.f.cash() == money("8500.00"));
-  CHECK(m.f.reserved() == c.reservation);
-  CHECK(m.f.account().buying_power() == money("8500.00") - c.reservation);
-  bool sell = c.request.side == kSell;
-  CHECK(m.f.holding("AAPL")->reserved == (sell ? qty("2") : Quantity()));
   CHECK(m.f.holding_qty("AAPL") == qty("20"));
 }
 
 TEST_CASE("an IOC or FOK order that cannot trade now is canceled with a reason, holding nothing",
           "[trading]") {
-  Case c = GENERATE(from_range(resting_cases()));
   TimeInForce tif = GENERATE(TimeInForce::kIoc, TimeInForce::kFok);
-  c.request.time_in_force = tif;
-  INFO(c.story << " " << time_in_force_name(tif));
   QuietMarket m;
+  for (Case c : resting_cases()) {
+    c.request.time_in_force = tif;
+    INFO(c.story << " " << time_in_force_name(tif));
 
-  Order placed = m.f.place(c.request);
-  CHECK(placed.status == OrderStatus::kCanceled);
-  CHECK(placed.reject_reason ==
-        std::string(time_in_force_name(tif)) + " order could not be filled immediately");
-  CHECK(m.f.order(placed.id).status == OrderStatus::kCanceled);  // stored, with its reason
-  CHECK(m.f.platform().engine().resting_orders() == 0);
-
+    Order placed = m.f.place(c.request);
+    CHECK(placed.status == OrderStatus::kCanceled);
+    CHECK(placed.reject_reason ==
+          std::string(time_in_force_name(tif)) + " order could not be filled immediately");
+    CHECK(m.f.order(placed.id).status == OrderStatus::kCanceled);  // stored, with its reason
+    CHECK(m.f.platform().engine().resting_orders() == 0);
+    CHECK(m.f.reserved() == Money());
+    CHECK(m.f.holding("AAPL")->reserved == Quantity());
+  }
   CHECK(m.f.cash() == money("8500.00"));
-  CHECK(m.f.reserved() == Money());
-  CHECK(m.f.holding("AAPL")->reserved == Quantity());
 }
 
 TEST_CASE("DAY orders expire at the session close (midnight UTC), GTC orders survive it",

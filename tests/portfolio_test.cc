@@ -155,10 +155,9 @@ TEST_CASE("an account with holdings or open orders cannot be deleted until they 
   CHECK(orphan.reject_reason == "no investment account");
 }
 
-// Found by reading PortfolioService::delete_account: it counts reservations, not open orders, and a
-// reservation of zero is not stored. A buy small enough that its cost rounds to 0.000000 (price
-// times quantity below half a micro) holds nothing back, so the account can be deleted under it;
-// its fill is then dropped by settlement ("the account is gone") although the order says FILLED.
+// delete_account counts reservations: a buy small enough that its cost rounds to 0.000000 (price
+// times quantity below half a micro) holds no cash back, but its reservation must still exist, or
+// the account could be deleted under the order and its fill dropped by settlement.
 TEST_CASE("an order too small to hold back a micro still blocks deleting its account",
           "[portfolio]") {
   TradingFixture f;
@@ -232,8 +231,8 @@ TEST_CASE("average cost, realized and unrealized P&L are exact", "[portfolio]") 
   CHECK(f.ledger_sum() == f.cash());
 }
 
-// Holdings keep their cost as an average price rounded to the micro, so a position bought at
-// prices whose average does not divide evenly books a few micros of phantom P&L when closed.
+// The average cost of 30.01 / 3 does not divide evenly; closing the position must still release
+// exactly its cost, without a few micros of phantom P&L.
 TEST_CASE("closing a whole position books exactly the proceeds minus what it cost",
           "[portfolio]") {
   TradingFixture f;

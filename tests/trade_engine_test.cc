@@ -290,7 +290,7 @@ TEST_CASE("a CAD fill settles in a USD account at the rate recorded in the fill"
   CHECK(f.cash() == money("10500.00") - usd);
   CHECK(f.holding("SHOP.TO")->average_cost == unit_price(usd, qty("2")));
 
-  const LedgerEntry& entry = f.ledger().back();
+  const LedgerEntry entry = f.ledger().back();
   CHECK(entry.type == TransactionType::kBuy);
   CHECK(entry.amount == -usd);
   CHECK(entry.description.find("CAD") != std::string::npos);
@@ -322,10 +322,9 @@ TEST_CASE("commission and slippage are charged exactly and booked in the ledger"
   CHECK(f.ledger_sum() == f.cash());
 }
 
-// Found by reading TradeEngine::execute: PortfolioService::cover() runs outside the order's unit
-// of work, so when the order is canceled (and its cancel settled) between the engine reading it
-// and covering a gap, cover() creates a fresh reservation for an order that is already closed;
-// nothing ever releases it, not even a restart (the order exists).
+// PortfolioService::cover() runs outside the order's unit of work: when the order is canceled (and
+// its cancel settled) between the engine reading it and covering a gap, cover() must not create a
+// fresh reservation for the closed order, which nothing would ever release, not even a restart.
 TEST_CASE("a cancel that lands while a gapped stop covers its cost leaves no cash held",
           "[engine]") {
   InterceptingPortfolioStore* interceptor = nullptr;
