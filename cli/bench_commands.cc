@@ -6,6 +6,7 @@
 #include "bench/trigger_bench.h"
 #include "cli/commands.h"
 #include "cli/temp_directory.h"
+#include "sim/simulation_bench.h"
 
 namespace fafnir {
 namespace {
@@ -51,6 +52,25 @@ Status triggers(CliContext& context, std::size_t resting, std::size_t ticks) {
   return Status::Ok();
 }
 
+Status simulation(CliContext& context, const SimulationOptions& options) {
+  FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
+  Result<SimulationBenchResult> result = run_simulation_bench(options, dir);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  if (!result.ok()) return result.status();
+  context.print({{"agents", options.agents},
+                 {"days", options.days},
+                 {"orders", result->orders},
+                 {"seconds", result->seconds},
+                 {"ordersPerSecond", result->orders_per_second}},
+                "simulation, " + std::to_string(options.agents) + " agents over " +
+                    std::to_string(options.days) + " trading days: " +
+                    std::to_string(result->orders) + " orders in " +
+                    std::to_string(result->seconds) + " s\n  simulated orders: " +
+                    rate(result->orders_per_second) + " orders/s (target >= 100000)");
+  return Status::Ok();
+}
+
 }  // namespace
 
 void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
@@ -72,6 +92,17 @@ void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
   triggers_command->add_option("--ticks", *ticks, "Price ticks to time (default 10000000)");
   triggers_command->callback(
       [&context, &status, resting, ticks] { status = triggers(context, *resting, *ticks); });
+
+  auto simulated = std::make_shared<SimulationOptions>();
+  simulated->agents = 100;
+  simulated->days = 5;
+  CLI::App* simulate_command =
+      bench->add_subcommand("simulate", "Simulated orders/s of fafnir simulate");
+  simulate_command->add_option("--agents", simulated->agents, "Trading agents (default 100)");
+  simulate_command->add_option("--days", simulated->days, "Trading days (default 5)");
+  simulate_command->add_option("--seed", simulated->seed, "Seed (default 1)");
+  simulate_command->callback(
+      [&context, &status, simulated] { status = simulation(context, *simulated); });
 }
 
 }  // namespace fafnir

@@ -15,7 +15,8 @@ void add_order_commands(CLI::App& app, CliContext& context, Status& status);
 void add_portfolio_commands(CLI::App& app, CliContext& context, Status& status);
 void add_serve_command(CLI::App& app, CliContext& context, Status& status);
 void add_bench_commands(CLI::App& app, CliContext& context, Status& status);
-void add_demo_command(CLI::App& app, Status& status);
+void add_demo_command(CLI::App& app, CliContext& context, Status& status);
 void add_scenario_command(CLI::App& app, CliContext& context, Status& status);
+void add_simulate_command(CLI::App& app, CliContext& context, Status& status);
 
 }  // namespace fafnir

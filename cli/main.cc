@@ -48,8 +48,9 @@ int main(int argc, char** argv) {
   add_portfolio_commands(app, context, status);
   add_serve_command(app, context, status);
   add_bench_commands(app, context, status);
-  add_demo_command(app, status);
+  add_demo_command(app, context, status);
   add_scenario_command(app, context, status);
+  add_simulate_command(app, context, status);
 
   try {
     app.parse(argc, argv);

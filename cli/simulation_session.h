@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/common/status.h"
+#include "sim/simulation_options.h"
+#include "sim/simulation_report.h"
+#include "sim/simulation_result.h"
+
+namespace fafnir {
+
+struct SimulationOutcome {
+  SimulationResult result;
+  SimulationReport report;
+};
+
+// Runs a simulation and writes its report files into `out_dir`. The platform lives in `data_dir`
+// when one is given (it must be missing or empty: FailedPrecondition otherwise), else in a fresh
+// temporary directory that is removed afterwards, so no user data is touched. Draws a progress
+// bar on stderr when `progress` is set.
+Result<SimulationOutcome> run_simulation_session(const SimulationOptions& options,
+                                                 const std::string& data_dir,
+                                                 const std::filesystem::path& out_dir,
+                                                 bool progress);
+
+// The short text summary: parameters, market, one row per strategy, the best, median and worst
+// agents, and where the report files are.
+std::string simulation_summary(const SimulationOutcome& outcome,
+                               const std::filesystem::path& out_dir);
+
+}  // namespace fafnir
