@@ -1,7 +1,11 @@
 #include "bench/lifecycle_bench.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "bench/sqlite_ceiling.h"
 #include "core/common/encoding.h"
@@ -11,13 +15,86 @@
 namespace fafnir {
 namespace {
 
-constexpr std::size_t kSettleEvery = 256;
+struct Client {
+  std::string user;
+  std::string account;
+  std::size_t orders = 0;
+  Status status;
+};
+
+Result<Client> open_client(Platform& platform, std::size_t number, std::size_t orders) {
+  Client client;
+  client.orders = orders;
+  FAFNIR_ASSIGN_OR_RETURN(client.user,
+                          platform.auth().register_user({"bench" + std::to_string(number) +
+                                                             "@example.com",
+                                                         "benchmark", "B", "Ench"}));
+  FAFNIR_ASSIGN_OR_RETURN(Account account, platform.portfolio().create_account(
+                                               client.user, AccountType::kInvestment,
+                                               Currency::kUsd));
+  client.account = account.id;
+  FAFNIR_RETURN_IF_ERROR(
+      platform.portfolio()
+          .deposit(client.user, account.id, Money::from_micros(900'000'000'000'000),
+                   Currency::kUsd)
+          .status());
+  return client;
+}
+
+Status place_market_buys(Platform& platform, const Client& client) {
+  OrderRequest buy{"AAPL", OrderSide::kBuy, OrderType::kMarket, Quantity::from_micros(1'000'000),
+                   std::nullopt, std::nullopt, TimeInForce::kGtc};
+  for (std::size_t n = 0; n < client.orders; ++n) {
+    FAFNIR_ASSIGN_OR_RETURN(Order order, platform.orders().place(client.user, buy));
+    if (order.status != OrderStatus::kFilled) {
+      return Status::Internal("benchmark order ended " +
+                              std::string(order_status_name(order.status)) + ": " +
+                              order.reject_reason);
+    }
+  }
+  return Status::Ok();
+}
+
+Status check_settled(Platform& platform, const Client& client) {
+  FAFNIR_ASSIGN_OR_RETURN(Holding held,
+                          platform.portfolio().holding(client.user, client.account, "AAPL"));
+  if (held.quantity != Quantity::from_micros(static_cast<std::int64_t>(client.orders) * 1'000'000)) {
+    return Status::Internal("benchmark settled " + held.quantity.format(0) + " shares, expected " +
+                            std::to_string(client.orders));
+  }
+  return Status::Ok();
+}
+
+// Runs the clients to completion while settling continuously on this thread.
+Status run_clients(Platform& platform, std::vector<Client>& clients) {
+  std::atomic<std::size_t> running{clients.size()};
+  std::vector<std::thread> threads;
+  for (Client& client : clients) {
+    threads.emplace_back([&platform, &client, &running] {
+      client.status = place_market_buys(platform, client);
+      running.fetch_sub(1);
+    });
+  }
+  Status settled;
+  while (running.load() > 0 && settled.ok()) {
+    Result<std::size_t> deliveries = platform.settle();
+    settled = deliveries.status();
+    if (settled.ok() && *deliveries == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  for (std::thread& thread : threads) thread.join();
+  FAFNIR_RETURN_IF_ERROR(settled);
+  for (const Client& client : clients) FAFNIR_RETURN_IF_ERROR(client.status);
+  return platform.settle().status();
+}
 
 }  // namespace
 
-Result<LifecycleBenchResult> run_lifecycle_bench(std::size_t orders,
+Result<LifecycleBenchResult> run_lifecycle_bench(std::size_t orders, std::size_t clients,
                                                  const std::filesystem::path& work_dir) {
   if (orders == 0) return Status::InvalidArgument("--orders must be positive");
+  if (clients == 0 || clients > orders) {
+    return Status::InvalidArgument("--clients must be between 1 and the number of orders");
+  }
   ManualClock clock(*parse_rfc3339("2026-01-05T15:00:00Z"));
   RandomIdGenerator ids;
   EmbeddedTransport transport;
@@ -30,44 +107,30 @@ Result<LifecycleBenchResult> run_lifecycle_bench(std::size_t orders,
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<Platform> platform,
                           Platform::create(std::move(ports), clock, ids, std::move(options)));
 
-  FAFNIR_ASSIGN_OR_RETURN(std::string user, platform->auth().register_user(
-                                                {"bench@example.com", "benchmark", "B", "Ench"}));
-  FAFNIR_ASSIGN_OR_RETURN(Account account, platform->portfolio().create_account(
-                                               user, AccountType::kInvestment, Currency::kUsd));
-  FAFNIR_RETURN_IF_ERROR(
-      platform->portfolio()
-          .deposit(user, account.id, Money::from_micros(900'000'000'000'000), Currency::kUsd)
-          .status());
+  std::vector<Client> workers;
+  for (std::size_t n = 0; n < clients; ++n) {
+    std::size_t share = orders / clients + (n < orders % clients ? 1 : 0);
+    FAFNIR_ASSIGN_OR_RETURN(Client client, open_client(*platform, n, share));
+    workers.push_back(std::move(client));
+  }
   FAFNIR_RETURN_IF_ERROR(platform->set_price("AAPL", Price::from_micros(100'000'000)));
   FAFNIR_RETURN_IF_ERROR(platform->settle().status());
 
-  FAFNIR_ASSIGN_OR_RETURN(double before, measure_sqlite_ceiling(orders, work_dir / "ceiling-1"));
-  OrderRequest buy{"AAPL", OrderSide::kBuy, OrderType::kMarket, Quantity::from_micros(1'000'000),
-                   std::nullopt, std::nullopt, TimeInForce::kGtc};
+  FAFNIR_ASSIGN_OR_RETURN(double before,
+                          measure_sqlite_ceiling(orders, clients, work_dir / "ceiling-1"));
   auto start = std::chrono::steady_clock::now();
-  for (std::size_t n = 1; n <= orders; ++n) {
-    FAFNIR_ASSIGN_OR_RETURN(Order order, platform->orders().place(user, buy));
-    if (order.status != OrderStatus::kFilled) {
-      return Status::Internal("benchmark order ended " +
-                              std::string(order_status_name(order.status)) + ": " +
-                              order.reject_reason);
-    }
-    if (n % kSettleEvery == 0) FAFNIR_RETURN_IF_ERROR(platform->settle().status());
-  }
-  FAFNIR_RETURN_IF_ERROR(platform->settle().status());
+  FAFNIR_RETURN_IF_ERROR(run_clients(*platform, workers));
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  for (const Client& client : workers) FAFNIR_RETURN_IF_ERROR(check_settled(*platform, client));
 
-  FAFNIR_ASSIGN_OR_RETURN(Holding held, platform->portfolio().holding(user, account.id, "AAPL"));
-  if (held.quantity != Quantity::from_micros(static_cast<std::int64_t>(orders) * 1'000'000)) {
-    return Status::Internal("benchmark settled " + held.quantity.format(0) + " shares, expected " +
-                            std::to_string(orders));
-  }
   LifecycleBenchResult result;
   result.orders = orders;
+  result.clients = clients;
   result.orders_per_second = static_cast<double>(orders) / elapsed.count();
   // The disk is shared and noisy: measure the ceiling on both sides of the core's run and keep
   // the better figure, so the comparison is never flattered.
-  FAFNIR_ASSIGN_OR_RETURN(double after, measure_sqlite_ceiling(orders, work_dir / "ceiling-2"));
+  FAFNIR_ASSIGN_OR_RETURN(double after,
+                          measure_sqlite_ceiling(orders, clients, work_dir / "ceiling-2"));
   result.sqlite_ceiling_per_second = std::max(before, after);
   return result;
 }

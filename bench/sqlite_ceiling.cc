@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -70,7 +71,9 @@ struct OrderIds {
 
 }  // namespace
 
-Result<double> measure_sqlite_ceiling(std::size_t orders, const std::filesystem::path& dir) {
+Result<double> measure_sqlite_ceiling(std::size_t orders, std::size_t orders_per_commit,
+                                      const std::filesystem::path& dir) {
+  if (orders_per_commit == 0) return Status::InvalidArgument("orders per commit must be positive");
   FAFNIR_RETURN_IF_ERROR(create_files(dir));
   RawDatabase order_db(dir / "order.db");
   RawDatabase portfolio_db(dir / "portfolio.db");
@@ -122,18 +125,25 @@ Result<double> measure_sqlite_ceiling(std::size_t orders, const std::filesystem:
   auto start = std::chrono::steady_clock::now();
   for (std::size_t first = 0; first < orders; first += kBatch) {
     std::size_t count = std::min(kBatch, orders - first);
-    for (std::size_t i = 0; i < count; ++i) {
-      OrderIds& id = batch_ids[i];
-      id = {ids.next(), ids.next(), ids.next(), ids.next(), ids.next()};
-      sqlite3_int64 now = static_cast<sqlite3_int64>(first + i);
+    for (std::size_t group = 0; group < count; group += orders_per_commit) {
+      std::size_t end = std::min(count, group + orders_per_commit);
       portfolio_db.exec("BEGIN IMMEDIATE");
-      run(reserve_cash, {&account}, {balance, 100'000'000, now});
-      run(reserve, {&id.order, &account}, {100'000'000});
+      for (std::size_t i = group; i < end; ++i) {
+        OrderIds& id = batch_ids[i];
+        id = {ids.next(), ids.next(), ids.next(), ids.next(), ids.next()};
+        sqlite3_int64 now = static_cast<sqlite3_int64>(first + i);
+        run(reserve_cash, {&account}, {balance, 100'000'000, now});
+        run(reserve, {&id.order, &account}, {100'000'000});
+      }
       portfolio_db.exec("COMMIT");
       order_db.exec("BEGIN IMMEDIATE");
-      run(insert_order, {&id.order, &user, &account}, {now});
-      run(insert_outbox, {&id.created, &created_subject, &payload}, {now});
-      run(insert_outbox, {&id.filled, &filled_subject, &payload}, {now});
+      for (std::size_t i = group; i < end; ++i) {
+        const OrderIds& id = batch_ids[i];
+        sqlite3_int64 now = static_cast<sqlite3_int64>(first + i);
+        run(insert_order, {&id.order, &user, &account}, {now});
+        run(insert_outbox, {&id.created, &created_subject, &payload}, {now});
+        run(insert_outbox, {&id.filled, &filled_subject, &payload}, {now});
+      }
       order_db.exec("COMMIT");
     }
     stream_db.exec("BEGIN IMMEDIATE");

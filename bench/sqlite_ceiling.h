@@ -9,10 +9,13 @@ namespace fafnir {
 
 // Orders per second that bare SQLite sustains for the writes of one market order's lifecycle,
 // grouped into the same transactions as the core: cash reserved (portfolio.db); the order stored
-// filled with its orders.created and orders.filled outbox events (order.db); per batch of 256,
+// filled with its orders.created and orders.filled outbox events (order.db), `orders_per_commit`
+// orders per commit in each file (the most the core's group commit can reach with that many
+// concurrent clients, so the ceiling is never understated); per batch of 256,
 // events copied to the stream and removed from the outbox, fills settled into account, ledger and
 // holding in one transaction, and consumer cursors advanced. Fresh files under `dir`, with the
 // same pragmas as fafnir's SQLite layer.
-Result<double> measure_sqlite_ceiling(std::size_t orders, const std::filesystem::path& dir);
+Result<double> measure_sqlite_ceiling(std::size_t orders, std::size_t orders_per_commit,
+                                      const std::filesystem::path& dir);
 
 }  // namespace fafnir

@@ -17,19 +17,22 @@ std::string rate(double per_second) {
   return text;
 }
 
-Status lifecycle(CliContext& context, std::size_t orders, const std::string& parent) {
+Status lifecycle(CliContext& context, std::size_t orders, std::size_t clients,
+                 const std::string& parent) {
   if (!parent.empty()) setenv("TMPDIR", parent.c_str(), 1);
   FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
-  Result<LifecycleBenchResult> result = run_lifecycle_bench(orders, dir);
+  Result<LifecycleBenchResult> result = run_lifecycle_bench(orders, clients, dir);
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
   if (!result.ok()) return result.status();
   double share = result->orders_per_second / result->sqlite_ceiling_per_second * 100.0;
   context.print({{"orders", result->orders},
+                 {"clients", result->clients},
                  {"ordersPerSecond", result->orders_per_second},
                  {"sqliteCeilingPerSecond", result->sqlite_ceiling_per_second}},
                 "order lifecycle (accept -> fill -> settle, durable), " +
-                    std::to_string(result->orders) + " orders:\n  fafnir core:    " +
+                    std::to_string(result->orders) + " orders from " +
+                    std::to_string(result->clients) + " clients:\n  fafnir core:    " +
                     rate(result->orders_per_second) + " orders/s\n  SQLite ceiling: " +
                     rate(result->sqlite_ceiling_per_second) + " orders/s (same writes, same run)\n" +
                     "  share:          " + rate(share) +
@@ -77,13 +80,18 @@ void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
   CLI::App* bench = app.add_subcommand("bench", "Measure fafnir against its targets");
   bench->require_subcommand(0, 1);
   auto orders = std::make_shared<std::size_t>(50'000);
+  auto clients = std::make_shared<std::size_t>(1);
   auto parent = std::make_shared<std::string>();
   CLI::App* lifecycle_command = bench->add_subcommand("lifecycle", "Order lifecycle throughput");
   lifecycle_command->add_option("--orders", *orders, "Orders to place (default 50000)");
+  lifecycle_command->add_option("--clients", *clients,
+                                "Threads placing orders concurrently, one user each (default 1)");
   lifecycle_command->add_option("--dir", *parent,
                                 "Where to put the benchmark's files (default: the temp directory)");
   lifecycle_command->callback(
-      [&context, &status, orders, parent] { status = lifecycle(context, *orders, *parent); });
+      [&context, &status, orders, clients, parent] {
+        status = lifecycle(context, *orders, *clients, *parent);
+      });
 
   auto resting = std::make_shared<std::size_t>(1'000'000);
   auto ticks = std::make_shared<std::size_t>(10'000'000);

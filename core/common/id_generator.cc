@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -9,6 +10,21 @@ namespace fafnir {
 namespace {
 
 constexpr std::size_t kUuidLength = 36;
+constexpr std::size_t kRandomBufferSize = 4096;
+
+// Fills `out` from a per-thread buffer of CSPRNG output, refilled 4 KiB at a time, so that an id
+// costs no system call.
+void fill_random(unsigned char* out, std::size_t size) {
+  thread_local std::array<unsigned char, kRandomBufferSize> buffer;
+  thread_local std::size_t used = kRandomBufferSize;
+  if (used + size > buffer.size()) {
+    randombytes_buf(buffer.data(), buffer.size());
+    used = 0;
+  }
+  std::copy_n(buffer.data() + used, size, out);
+  sodium_memzero(buffer.data() + used, size);
+  used += size;
+}
 
 bool is_dash_position(std::size_t i) { return i == 8 || i == 13 || i == 18 || i == 23; }
 
@@ -24,7 +40,7 @@ RandomIdGenerator::RandomIdGenerator() {
 
 std::string RandomIdGenerator::next() {
   std::array<unsigned char, 16> bytes;
-  randombytes_buf(bytes.data(), bytes.size());
+  fill_random(bytes.data(), bytes.size());
   bytes[6] = (bytes[6] & 0x0f) | 0x40;  // version 4
   bytes[8] = (bytes[8] & 0x3f) | 0x80;  // RFC 4122 variant
 

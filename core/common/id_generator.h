@@ -14,7 +14,8 @@ class IdGenerator {
   virtual std::string next() = 0;
 };
 
-// Random (version 4, RFC 4122 variant) UUIDs from the OS CSPRNG.
+// Random (version 4, RFC 4122 variant) UUIDs from the OS CSPRNG, drawn through a per-thread
+// buffer (a process that forks must exec before making ids).
 class RandomIdGenerator final : public IdGenerator {
  public:
   RandomIdGenerator();

@@ -85,8 +85,12 @@ Status TradeEngine::rebuild() {
 }
 
 Result<Order> TradeEngine::accept(const Order& order) {
+  FAFNIR_ASSIGN_OR_RETURN(Order accepted, process(order, Stored::kNo));
+  if (!is_open(accepted.status)) return accepted;
+  // The order was decided and stored outside the lock; a price move in between did not see it
+  // in the index, so look at it once more now that it is there.
   std::lock_guard lock(mutex_);
-  return process(order, Stored::kNo);
+  return process(std::move(accepted), Stored::kYes);
 }
 
 void TradeEngine::forget(std::string_view order_id) {
@@ -130,6 +134,7 @@ Result<Order> TradeEngine::process(Order order, Stored stored) {
 void TradeEngine::rest(const Order& order) {
   std::optional<OrderKey> key = OrderKey::from_uuid(order.id);
   if (!key) return;
+  std::lock_guard lock(mutex_);
   index_.remove(*key);
   auto [direction, trigger] = wake_condition(order);
   index_.add(order.symbol, direction, trigger, *key);
@@ -174,7 +179,7 @@ Result<Order> TradeEngine::finish(const Order& order, OrderStatus status, std::s
   after.status = status;
   after.reject_reason = std::move(reason);
   after.updated_at = clock_.now();
-  if (std::optional<OrderKey> key = OrderKey::from_uuid(order.id)) index_.remove(*key);
+  forget(order.id);
   return commit(order, after, stored, subject, std::nullopt);
 }
 

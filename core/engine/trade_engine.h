@@ -17,7 +17,9 @@ namespace fafnir {
 // Matches orders against the market: fills what is marketable at the current price, rests the
 // rest in a TriggerIndex, wakes resting orders when a price move crosses them, cancels what
 // IOC/FOK cannot fill now and expires DAY orders at the session close. Every state change is
-// written with its orders.* events in one OrderStore unit. Thread-safe: calls are serialized.
+// written with its orders.* events in one OrderStore unit. Thread-safe: the index and the
+// handling of resting orders are serialized; new orders are decided and stored concurrently, so
+// that placements from several threads can share a commit.
 class TradeEngine final : public MarketListener {
  public:
   // Borrows everything; all must outlive the engine.

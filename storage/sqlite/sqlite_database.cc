@@ -2,12 +2,17 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <condition_variable>
+
 namespace fafnir {
 namespace {
 
 Status sqlite_error(sqlite3* db, std::string_view what) {
   return Status::Internal(std::string(what) + ": " + sqlite3_errmsg(db));
 }
+
+constexpr std::size_t kMaxGroup = 64;
 
 constexpr std::string_view kMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -81,17 +86,61 @@ Result<int> SqliteDatabase::schema_version() {
   return static_cast<int>(query.column_int64(0));
 }
 
+struct SqliteDatabase::Writer {
+  explicit Writer(const Work& w) : work(&w) {}
+  const Work* work;
+  Status status;
+  bool done = false;
+  std::condition_variable wake;
+};
+
 Status SqliteDatabase::transaction(const Work& work) {
-  std::lock_guard lock(mutex_);
-  FAFNIR_RETURN_IF_ERROR(run_cached("BEGIN IMMEDIATE"));
-  Status status = work(*this);
-  if (status.ok()) {
-    status = run_cached("COMMIT");
-    if (status.ok()) return status;
+  Writer writer(work);
+  std::unique_lock lock(writers_mutex_);
+  writers_.push_back(&writer);
+  writer.wake.wait(lock, [&] { return writer.done || writers_.front() == &writer; });
+  if (writer.done) return writer.status;
+
+  std::vector<Writer*> group(writers_.begin(),
+                             writers_.begin() + static_cast<std::ptrdiff_t>(std::min(writers_.size(), kMaxGroup)));
+  lock.unlock();
+  commit_group(group);
+  lock.lock();
+  for (Writer* member : group) {
+    writers_.pop_front();
+    member->done = true;
+    if (member != &writer) member->wake.notify_one();
   }
+  if (!writers_.empty()) writers_.front()->wake.notify_one();
+  return writer.status;
+}
+
+void SqliteDatabase::commit_group(const std::vector<Writer*>& group) {
+  std::lock_guard lock(mutex_);
+  Status begun = run_cached("BEGIN IMMEDIATE");
+  if (!begun.ok()) {
+    for (Writer* member : group) member->status = begun;
+    return;
+  }
+  bool any_ok = false;
+  for (Writer* member : group) {
+    if (group.size() == 1) {
+      member->status = (*member->work)(*this);
+    } else {
+      member->status = run_cached("SAVEPOINT member");
+      if (member->status.ok()) member->status = (*member->work)(*this);
+      if (!member->status.ok()) (void)run_cached("ROLLBACK TO member");
+      (void)run_cached("RELEASE member");  // a failure to undo surfaces at COMMIT
+    }
+    any_ok = any_ok || member->status.ok();
+  }
+  Status committed = any_ok ? run_cached("COMMIT") : Status::Ok();
+  if (committed.ok() && any_ok) return;
   Status rollback = run_cached("ROLLBACK");
   (void)rollback;  // the original failure is the one worth reporting
-  return status;
+  for (Writer* member : group) {
+    if (member->status.ok()) member->status = committed;
+  }
 }
 
 Status SqliteDatabase::run_cached(std::string_view sql) {

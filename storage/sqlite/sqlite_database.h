@@ -1,11 +1,13 @@
 #pragma once
 
 #include <filesystem>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/common/status.h"
 #include "storage/sqlite/migration.h"
@@ -23,7 +25,9 @@ struct SqliteOptions {
 
 // One SQLite file of one service: WAL mode, foreign keys on, a busy timeout, prepared statements
 // cached per SQL text, and its schema migrated forward on open.
-// Thread-safe: read() and transaction() serialize callers on an internal mutex.
+// Thread-safe: read() and transaction() serialize callers on an internal mutex. Transactions
+// requested while another commits are grouped into the next commit (LevelDB-style group commit):
+// each still runs alone and in arrival order, inside a savepoint that is rolled back if it fails.
 class SqliteDatabase {
  public:
   using Work = std::function<Status(SqliteDatabase&)>;
@@ -38,8 +42,10 @@ class SqliteDatabase {
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
-  // Runs `work` in one write transaction (BEGIN IMMEDIATE): committed when it returns OK, rolled
-  // back otherwise, and its Status returned.
+  // Runs `work` in a write transaction (BEGIN IMMEDIATE), possibly on another caller's thread and
+  // in the same commit as other callers' work: its changes are committed when it returns OK,
+  // rolled back otherwise, and its Status (or the commit's failure) returned once durable.
+  // `work` must not call transaction() or read() on this database.
   Status transaction(const Work& work);
 
   // Runs `work` with the connection to itself, without starting a write transaction.
@@ -61,10 +67,14 @@ class SqliteDatabase {
   Status configure(const SqliteOptions& options);
   Status migrate(const Schema& schema);
   Status run_cached(std::string_view sql);
+  struct Writer;
+  void commit_group(const std::vector<Writer*>& group);
 
   sqlite3* db_;
   std::filesystem::path path_;
-  std::mutex mutex_;
+  std::mutex mutex_;  // guards the connection
+  std::mutex writers_mutex_;
+  std::deque<Writer*> writers_;  // waiting transactions; the front one commits for the group
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };
 
