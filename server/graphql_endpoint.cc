@@ -19,6 +19,7 @@ using nlohmann::json;
 // The per-request context resolvers see.
 struct GraphqlCaller {
   std::optional<AuthenticatedUser> user;
+  std::optional<AuthFailure> failure;  // why credentials that were sent were refused
 };
 
 HttpResponse graphql_response(unsigned status, std::string body) {
@@ -44,7 +45,10 @@ graphql::RootResolver adapt(Platform& platform, const ApiField& field,
                                      arguments});
     if (changed != nullptr) (*changed)();
     if (!result.error) return graphql::FieldResult(std::move(result.value));
-    graphql::FieldError error{result.error->message(),
+    // A refused token is no login; the error then says what was wrong with it.
+    bool refused_token = result.error->code() == ErrorCode::kUnauthenticated && caller != nullptr &&
+                         caller->failure.has_value();
+    graphql::FieldError error{refused_token ? caller->failure->message : result.error->message(),
                               std::string(wire_error(result.error->code()).graphql_code)};
     if (result.value.is_null()) return graphql::FieldResult(std::move(error));
     return graphql::FieldResult::WithError(std::move(result.value), std::move(error));
@@ -80,7 +84,7 @@ HttpResponse GraphqlEndpoint::handle(const HttpRequest& request, RequestInfo& in
   if (caller.failure && caller.failure->http_status == 403) {
     return request_error(403, caller.failure->message, "PERMISSION_DENIED");
   }
-  GraphqlCaller context{caller.user};
+  GraphqlCaller context{caller.user, caller.failure};
   if (caller.user) info.user_id = caller.user->user_id;
 
   std::string query, operation_name;

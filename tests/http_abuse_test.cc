@@ -186,6 +186,9 @@ TEST_CASE("http: forged, alg:none and expired JWTs answer 401 INVALID_TOKEN", "[
     INFO(body.dump());
     CHECK(body["data"]["getProfileData"]["code"] == "UNAUTHENTICATED");
     CHECK(body["data"]["getProfileData"]["data"].is_null());
+    // The error says what was wrong with the token, not just "log in".
+    CHECK(body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED");
+    CHECK(body["errors"][0]["message"].get<std::string>().rfind("invalid token", 0) == 0);
   }
   check_alive(fixture);
 }
