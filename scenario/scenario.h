@@ -27,6 +27,7 @@ struct MarketSetup {
   SessionMode session = SessionMode::k24h;
   std::optional<Price> usd_cad;         // fixed CAD per USD; none: the simulated rate
   std::map<std::string, Price> prices;  // operator overrides set at the start
+  std::map<std::string, std::int64_t, std::less<>> volatility_micros;  // annual, per symbol
 };
 
 // Platform options a scenario may change; defaults as in PlatformOptions.

@@ -14,6 +14,7 @@ using nlohmann::json;
 
 constexpr const char* kDefaultPassword = "scenario-password";
 constexpr std::int64_t kMaxSlippageBps = 10'000;
+constexpr std::int64_t kMaxAnnualVolatilityMicros = 5'000'000;
 
 Result<json> parse_json(std::string_view text, const std::string& file) {
   try {
@@ -129,6 +130,17 @@ Result<MarketSetup> Parser::market(const json& value) {
     for (const auto& [symbol, price] : prices->items()) {
       FAFNIR_ASSIGN_OR_RETURN(Price parsed, by_symbol.decimal<Price>(symbol));
       market.prices.emplace(symbol, parsed);
+    }
+  }
+  if (const json* volatility = fields.find("volatility")) {
+    FAFNIR_ASSIGN_OR_RETURN(JsonFields by_symbol,
+                            JsonFields::of(*volatility, "market.volatility"));
+    for (const auto& [symbol, value] : volatility->items()) {
+      FAFNIR_ASSIGN_OR_RETURN(std::optional<std::int64_t> micros, by_symbol.optional_micros(symbol));
+      if (*micros < 0 || *micros > kMaxAnnualVolatilityMicros) {
+        return by_symbol.error(symbol, "annual volatility must be between 0 and 5 (500%)");
+      }
+      market.volatility_micros.emplace(symbol, *micros);
     }
   }
   FAFNIR_RETURN_IF_ERROR(fields.finish());

@@ -46,6 +46,7 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::create(const Scenario& sce
   options.market.start = scenario.market.start;
   options.market.session = scenario.market.session;
   options.market.fixed_usd_cad = scenario.market.usd_cad;
+  options.market.annual_volatility_micros = scenario.market.volatility_micros;
   if (scenario.trading.opening_deposit) {
     options.portfolio.opening_deposit = *scenario.trading.opening_deposit;
   }
@@ -54,6 +55,14 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::create(const Scenario& sce
   options.simulated_clock = &world->clock_;
   FAFNIR_ASSIGN_OR_RETURN(world->platform_, Platform::create(std::move(ports), world->clock_,
                                                              world->ids_, std::move(options)));
+  for (const auto& [symbol, volatility] : scenario.market.volatility_micros) {
+    Result<Instrument> known = world->platform_->stock().instrument(symbol);
+    if (!known.ok()) return known.status().with_context("market.volatility." + symbol);
+    if (known->symbol != symbol) {
+      return Status::InvalidArgument("market.volatility." + symbol + ": write the symbol as " +
+                                     known->symbol);
+    }
+  }
   for (const auto& [symbol, price] : scenario.market.prices) {
     Status set = world->platform_->set_price(symbol, price);
     if (!set.ok()) return set.with_context("market.prices." + symbol);

@@ -66,8 +66,13 @@ StockService::StockService(MarketRepository& repository, const Clock& clock, Man
       anchor_day_(calendar_.session_at_or_after(options.start).day) {
   const std::vector<Instrument>& universe = instrument_universe();
   for (std::size_t i = 0; i < universe.size(); ++i) {
+    Instrument instrument = universe[i];
+    auto volatility = options_.annual_volatility_micros.find(instrument.symbol);
+    if (volatility != options_.annual_volatility_micros.end()) {
+      instrument.annual_volatility = static_cast<double>(volatility->second) / 1e6;
+    }
     markets_.push_back(
-        std::make_unique<SymbolMarket>(universe[i], options_.seed, calendar_, anchor_day_));
+        std::make_unique<SymbolMarket>(instrument, options_.seed, calendar_, anchor_day_));
     index_.emplace(universe[i].symbol, i);
   }
   usd_cad_ =

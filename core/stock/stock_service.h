@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,8 @@ struct MarketOptions {
   Timestamp start;                          // start of simulated time; default the Unix epoch
   SessionMode session = SessionMode::k24h;  // trading sessions; default 24h
   std::optional<Price> fixed_usd_cad;       // CAD per USD; default none: simulated USD/CAD
+  // Annual volatility per symbol in millionths (350'000 is 35%), replacing the universe's value.
+  std::map<std::string, std::int64_t, std::less<>> annual_volatility_micros;
 };
 
 // The stock (market data) service: the shipped instrument universe, deterministic prices (a pure
