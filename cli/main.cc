@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "transports/embedded/embedded_transport.h"
+#include "transports/plugin/plugin_transport.h"
 
 int main(int argc, char** argv) {
   using namespace fafnir;
@@ -35,6 +36,10 @@ int main(int argc, char** argv) {
 
   TransportRegistry transports;
   Status registered = transports.add(std::make_unique<EmbeddedTransport>());
+  if (registered.ok()) {
+    registered = transports.add(std::make_unique<PluginTransport>(
+        PluginTransportOptions{"cluster", "fafnir_cluster.so", default_plugin_dirs()}));
+  }
   if (!registered.ok()) {
     std::cerr << "fafnir: " << registered.message() << '\n';
     return exit_status_for(registered);

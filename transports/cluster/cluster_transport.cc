@@ -1,0 +1,34 @@
+#include "transports/cluster/cluster_transport.h"
+
+#include "transports/cluster/cluster_options.h"
+#include "transports/cluster/nats_connection.h"
+#include "transports/cluster/postgres_auth_repository.h"
+#include "transports/cluster/postgres_migrator.h"
+#include "transports/cluster/redis_connection.h"
+
+namespace fafnir {
+namespace {
+
+const NatsStreamConfig kUsersStream{"users", {"users.>"}};
+const NatsStreamConfig kOrdersStream{"orders", {"orders.>"}};
+
+}  // namespace
+
+Result<Ports> ClusterTransport::open(const TransportContext&) {
+  FAFNIR_ASSIGN_OR_RETURN(ClusterOptions options, ClusterOptions::from_environment(lookup_));
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> auth_db,
+                          PostgresConnection::connect(options.postgres_url, "auth"));
+  FAFNIR_RETURN_IF_ERROR(migrate_postgres_schema(*auth_db, PostgresAuthRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<RedisConnection> redis,
+                          RedisConnection::connect(options.redis_url));
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<NatsConnection> nats,
+                          NatsConnection::connect(options.nats_url));
+  FAFNIR_RETURN_IF_ERROR(nats->ensure_stream(kUsersStream));
+  FAFNIR_RETURN_IF_ERROR(nats->ensure_stream(kOrdersStream));
+  return Status::FailedPrecondition(
+      "the cluster transport reached PostgreSQL, Redis and NATS and prepared the auth schema and "
+      "the users and orders streams, but only the auth store exists on PostgreSQL so far; the "
+      "other services' stores and the JetStream event stream are not implemented yet");
+}
+
+}  // namespace fafnir

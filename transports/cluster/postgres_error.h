@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/common/status.h"
+
+namespace fafnir {
+
+// The Status for a PostgreSQL error by its SQLSTATE: unique violation (23505) is AlreadyExists;
+// other integrity and data errors (class 23, 22) are InvalidArgument; serialization failures and
+// deadlocks (40001, 40P01), which the caller may retry, are ResourceExhausted; everything else
+// (connection loss, syntax, permissions) is Internal. The message keeps the SQLSTATE.
+Status status_from_sqlstate(std::string_view sqlstate, std::string_view message);
+
+}  // namespace fafnir
