@@ -29,12 +29,18 @@ Result<std::int64_t> count_rows(SqliteDatabase& db, std::string_view where) {
   return count;
 }
 
+std::shared_ptr<SqliteDatabase> open_entries(const TempDir& dir) {
+  Result<std::shared_ptr<SqliteDatabase>> opened = SqliteDatabase::open(dir.path() / "e.db", kEntries);
+  INFO(opened.status().to_string());
+  REQUIRE(opened.ok());
+  return *opened;
+}
+
 TEST_CASE("concurrent transactions commit together, and a failing one rolls back alone",
           "[sqlite]") {
   TempDir dir;
-  Result<std::shared_ptr<SqliteDatabase>> opened = SqliteDatabase::open(dir.path() / "e.db", kEntries);
-  REQUIRE(opened.ok());
-  SqliteDatabase& db = **opened;
+  std::shared_ptr<SqliteDatabase> opened = open_entries(dir);
+  SqliteDatabase& db = *opened;
 
   // Every third transaction writes a row and then fails; the others write a row and succeed.
   std::vector<int> wrong_answers(kWriters, 0);
@@ -69,9 +75,8 @@ TEST_CASE("concurrent transactions commit together, and a failing one rolls back
 TEST_CASE("a transaction sees the writes of those committed before it in the same group",
           "[sqlite]") {
   TempDir dir;
-  Result<std::shared_ptr<SqliteDatabase>> opened = SqliteDatabase::open(dir.path() / "e.db", kEntries);
-  REQUIRE(opened.ok());
-  SqliteDatabase& db = **opened;
+  std::shared_ptr<SqliteDatabase> opened = open_entries(dir);
+  SqliteDatabase& db = *opened;
 
   // Each transaction inserts the next number after the highest present: a lost or interleaved
   // write would show up as a duplicate key (failure) or a gap.
