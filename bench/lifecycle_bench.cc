@@ -77,9 +77,9 @@ Status run_clients(Platform& platform, std::vector<Client>& clients) {
   }
   Status settled;
   while (running.load() > 0 && settled.ok()) {
-    Result<std::size_t> deliveries = platform.settle();
-    settled = deliveries.status();
-    if (settled.ok() && *deliveries == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    Result<std::size_t> moved = platform.settle_round();
+    settled = moved.status();
+    if (settled.ok() && *moved == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
   for (std::thread& thread : threads) thread.join();
   FAFNIR_RETURN_IF_ERROR(settled);

@@ -41,10 +41,12 @@ void MarketDriver::run() {
       round(last_tick);
       next_tick = std::chrono::steady_clock::now() + tick_;
     }
-    log_failure(*log_, "settle failed", platform_.settle().status());
+    Result<std::size_t> settled = platform_.settle_round();
+    log_failure(*log_, "settle failed", settled.status());
+    bool idle = !settled.ok() || *settled == 0;
     std::unique_lock lock(mutex_);
     if (stopping_) break;
-    wake_.wait_until(lock, next_tick, [this] { return poked_ || stopping_; });
+    if (idle) wake_.wait_until(lock, next_tick, [this] { return poked_ || stopping_; });
     poked_ = false;
   }
   log_failure(*log_, "final settle failed", platform_.settle().status());

@@ -72,13 +72,24 @@ Status Platform::import_bars(std::string_view symbol, std::string_view csv_text)
 
 Status Platform::advance(Duration duration) { return stock_.advance(duration, engine_); }
 
+Result<Platform::SettleProgress> Platform::settle_once() {
+  SettleProgress progress;
+  FAFNIR_ASSIGN_OR_RETURN(progress.relayed, relay_.relay_pending());
+  FAFNIR_ASSIGN_OR_RETURN(progress.delivered, ports_.stream->dispatch());
+  return progress;
+}
+
+Result<std::size_t> Platform::settle_round() {
+  FAFNIR_ASSIGN_OR_RETURN(SettleProgress progress, settle_once());
+  return progress.relayed + progress.delivered;
+}
+
 Result<std::size_t> Platform::settle() {
   std::size_t delivered = 0;
   for (int round = 0; round < kMaxSettleRounds; ++round) {
-    FAFNIR_ASSIGN_OR_RETURN(std::size_t relayed, relay_.relay_pending());
-    FAFNIR_ASSIGN_OR_RETURN(std::size_t dispatched, ports_.stream->dispatch());
-    delivered += dispatched;
-    if (relayed == 0 && dispatched == 0) return delivered;
+    FAFNIR_ASSIGN_OR_RETURN(SettleProgress progress, settle_once());
+    delivered += progress.delivered;
+    if (progress.relayed == 0 && progress.delivered == 0) return delivered;
   }
   return Status::Internal("events kept causing events after 1000 rounds; giving up settling");
 }

@@ -60,7 +60,13 @@ class Platform {
 
   // Publishes committed outbox events and delivers everything due, repeating until nothing is
   // left (events handled may cause further events). Returns the number of deliveries made.
+  // Internal error when events still flow after 1000 rounds: use it where nothing else publishes.
   Result<std::size_t> settle();
+
+  // One round of settle(): publishes what the outboxes hold and delivers what is due. Returns the
+  // number of events published plus deliveries made; 0 when nothing was pending. For loops that run
+  // while requests keep placing orders.
+  Result<std::size_t> settle_round();
 
   // Operator override: `symbol` trades at `price` from now on; the engine reacts at once.
   Status set_price(std::string_view symbol, Price price);
@@ -74,6 +80,11 @@ class Platform {
  private:
   Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOptions options);
   Status subscribe_consumers();
+  struct SettleProgress {
+    std::size_t relayed = 0;
+    std::size_t delivered = 0;
+  };
+  Result<SettleProgress> settle_once();
 
   Ports ports_;
   const Clock& clock_;
