@@ -41,7 +41,8 @@ Result<Client> open_client(Platform& platform, std::size_t number, std::size_t o
   return client;
 }
 
-Status place_market_buys(Platform& platform, const Client& client) {
+Status place_market_buys(Platform& platform, const Client& client,
+                         std::atomic<std::size_t>& placed) {
   OrderRequest buy{"AAPL", OrderSide::kBuy, OrderType::kMarket, Quantity::from_micros(1'000'000),
                    std::nullopt, std::nullopt, TimeInForce::kGtc};
   for (std::size_t n = 0; n < client.orders; ++n) {
@@ -51,6 +52,7 @@ Status place_market_buys(Platform& platform, const Client& client) {
                               std::string(order_status_name(order.status)) + ": " +
                               order.reject_reason);
     }
+    placed.fetch_add(1);
   }
   return Status::Ok();
 }
@@ -65,21 +67,27 @@ Status check_settled(Platform& platform, const Client& client) {
   return Status::Ok();
 }
 
-// Runs the clients to completion while settling continuously on this thread.
+// Runs the clients to completion while this thread settles after every kOrdersPerSettlement
+// orders, as the ceiling does.
 Status run_clients(Platform& platform, std::vector<Client>& clients) {
   std::atomic<std::size_t> running{clients.size()};
+  std::atomic<std::size_t> placed{0};
   std::vector<std::thread> threads;
   for (Client& client : clients) {
-    threads.emplace_back([&platform, &client, &running] {
-      client.status = place_market_buys(platform, client);
+    threads.emplace_back([&platform, &client, &running, &placed] {
+      client.status = place_market_buys(platform, client, placed);
       running.fetch_sub(1);
     });
   }
   Status settled;
+  std::size_t settled_after = 0;
   while (running.load() > 0 && settled.ok()) {
-    Result<std::size_t> moved = platform.settle_round();
-    settled = moved.status();
-    if (settled.ok() && *moved == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    if (placed.load() - settled_after < kOrdersPerSettlement) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      continue;
+    }
+    settled_after = placed.load();
+    settled = platform.settle_round().status();
   }
   for (std::thread& thread : threads) thread.join();
   FAFNIR_RETURN_IF_ERROR(settled);

@@ -15,8 +15,8 @@ struct LifecycleBenchResult {
 };
 
 // Places `orders` market buys through the core services on a fresh embedded data directory under
-// `work_dir`, from `clients` threads (one user and account each) while another thread settles, as
-// `fafnir serve` does; checks every order filled and settled exactly once, then replays the writes
+// `work_dir`, from `clients` threads (one user and account each) while another thread settles
+// after every kOrdersPerSettlement orders, as the ceiling does; checks every order filled and settled exactly once, then replays the writes
 // that took with bare prepared statements to measure the ceiling.
 Result<LifecycleBenchResult> run_lifecycle_bench(std::size_t orders, std::size_t clients,
                                                  const std::filesystem::path& work_dir);

@@ -15,8 +15,6 @@
 namespace fafnir {
 namespace {
 
-constexpr std::size_t kBatch = 256;
-
 // A bare connection to a file already migrated to fafnir's schema, with fafnir's pragmas.
 class RawDatabase {
  public:
@@ -119,12 +117,12 @@ Result<double> measure_sqlite_ceiling(std::size_t orders, std::size_t orders_per
   const std::string description = "Buy 1 AAPL @ 100.00 USD";
   const std::string created_subject = "orders.created", filled_subject = "orders.filled";
   const std::string holding_id = ids.next();
-  std::vector<OrderIds> batch_ids(kBatch);
+  std::vector<OrderIds> batch_ids(kOrdersPerSettlement);
   sqlite3_int64 balance = 1'000'000'000'000'000, outbox_position = 0, sequence = 0;
 
   auto start = std::chrono::steady_clock::now();
-  for (std::size_t first = 0; first < orders; first += kBatch) {
-    std::size_t count = std::min(kBatch, orders - first);
+  for (std::size_t first = 0; first < orders; first += kOrdersPerSettlement) {
+    std::size_t count = std::min(kOrdersPerSettlement, orders - first);
     for (std::size_t group = 0; group < count; group += orders_per_commit) {
       std::size_t end = std::min(count, group + orders_per_commit);
       portfolio_db.exec("BEGIN IMMEDIATE");

@@ -7,8 +7,10 @@
 
 namespace fafnir {
 
-// A new, empty directory named `prefix-XXXXXX` in the system's temporary directory. The caller
-// owns (and removes) it.
-Result<std::filesystem::path> make_temp_directory(std::string_view prefix);
+// A new, empty directory named `prefix-XXXXXX` in `parent`, or in the system's temporary
+// directory when `parent` is empty. The caller owns (and removes) it. InvalidArgument when
+// `parent` is not an existing directory.
+Result<std::filesystem::path> make_temp_directory(std::string_view prefix,
+                                                  const std::filesystem::path& parent = {});
 
 }  // namespace fafnir

@@ -35,6 +35,7 @@ struct TradingSetup {
   std::optional<Money> opening_deposit;
   Money commission;
   int slippage_bps = 0;
+  std::map<std::string, Quantity, std::less<>> liquidity;  // shares per quote, per symbol
 };
 
 struct AccountSetup {

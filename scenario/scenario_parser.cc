@@ -161,6 +161,15 @@ Result<TradingSetup> Parser::trading(const json& value) {
     return fields.error("slippageBps", "must be at most " + std::to_string(kMaxSlippageBps));
   }
   trading.slippage_bps = static_cast<int>(slippage.value_or(0));
+  if (const json* liquidity = fields.find("liquidity")) {
+    FAFNIR_ASSIGN_OR_RETURN(JsonFields by_symbol,
+                            JsonFields::of(*liquidity, "trading.liquidity"));
+    for (const auto& [symbol, value] : liquidity->items()) {
+      FAFNIR_ASSIGN_OR_RETURN(Quantity shares, by_symbol.decimal<Quantity>(symbol));
+      if (!shares.is_positive()) return by_symbol.error(symbol, "shares per quote must be positive");
+      trading.liquidity.emplace(symbol, shares);
+    }
+  }
   FAFNIR_RETURN_IF_ERROR(fields.finish());
   return trading;
 }

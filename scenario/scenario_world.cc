@@ -23,6 +23,21 @@ Result<std::filesystem::path> make_private_directory() {
   return std::filesystem::path(pattern);
 }
 
+// OK when every key of `by_symbol` names a known instrument exactly as the market spells it.
+template <typename Map>
+Status check_symbols(Platform& platform, const Map& by_symbol, std::string_view where) {
+  for (const auto& entry : by_symbol) {
+    const std::string& symbol = entry.first;
+    std::string path = std::string(where) + "." + symbol;
+    Result<Instrument> known = platform.stock().instrument(symbol);
+    if (!known.ok()) return known.status().with_context(path);
+    if (known->symbol != symbol) {
+      return Status::InvalidArgument(path + ": write the symbol as " + known->symbol);
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 ScenarioWorld::ScenarioWorld(std::filesystem::path directory, Timestamp start)
@@ -52,17 +67,14 @@ Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::create(const Scenario& sce
   }
   options.trading.commission_per_fill = scenario.trading.commission;
   options.trading.slippage_bps = scenario.trading.slippage_bps;
+  options.trading.shares_per_quote = scenario.trading.liquidity;
   options.simulated_clock = &world->clock_;
   FAFNIR_ASSIGN_OR_RETURN(world->platform_, Platform::create(std::move(ports), world->clock_,
                                                              world->ids_, std::move(options)));
-  for (const auto& [symbol, volatility] : scenario.market.volatility_micros) {
-    Result<Instrument> known = world->platform_->stock().instrument(symbol);
-    if (!known.ok()) return known.status().with_context("market.volatility." + symbol);
-    if (known->symbol != symbol) {
-      return Status::InvalidArgument("market.volatility." + symbol + ": write the symbol as " +
-                                     known->symbol);
-    }
-  }
+  FAFNIR_RETURN_IF_ERROR(
+      check_symbols(*world->platform_, scenario.market.volatility_micros, "market.volatility"));
+  FAFNIR_RETURN_IF_ERROR(
+      check_symbols(*world->platform_, scenario.trading.liquidity, "trading.liquidity"));
   for (const auto& [symbol, price] : scenario.market.prices) {
     Status set = world->platform_->set_price(symbol, price);
     if (!set.ok()) return set.with_context("market.prices." + symbol);

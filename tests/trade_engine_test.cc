@@ -299,7 +299,7 @@ TEST_CASE("a CAD fill settles in a USD account at the rate recorded in the fill"
 }
 
 TEST_CASE("commission and slippage are charged exactly and booked in the ledger", "[engine]") {
-  TradingFixture f({.trading = {.commission_per_fill = money("1.00"), .slippage_bps = 10}});
+  TradingFixture f({.trading = {.commission_per_fill = money("1.00"), .slippage_bps = 10, .shares_per_quote = {}}});
   f.set_price("AAPL", "100.00");
   Order bought = f.place(market(kBuy, "AAPL", "10"));
   CHECK(bought.average_fill_price == px("100.10"));  // 10 bps against the buyer

@@ -116,11 +116,17 @@ Result<Order> TradeEngine::process(Order order, Stored stored) {
   bool waiting_for_stop = has_stop(order) && !order.stop_triggered;
   bool marketable =
       open_market && !waiting_for_stop && (!has_limit(order) || within_limit(order, price));
-  if (marketable) return execute(order, price, stored);
+  bool all_or_none = order.time_in_force == TimeInForce::kFok;
+  if (marketable) {
+    Quantity available = liquidity_.take(order.symbol, price, clock_.now(),
+                                         order.remaining_quantity(), all_or_none);
+    if (available.is_positive()) return fill_then_rest(order, price, available, stored);
+  }
 
-  if (order.time_in_force == TimeInForce::kIoc || order.time_in_force == TimeInForce::kFok) {
+  if (order.time_in_force == TimeInForce::kIoc || all_or_none) {
     std::string reason = std::string(time_in_force_name(order.time_in_force)) +
-                         " order could not be filled immediately";
+                         (marketable && all_or_none ? " order could not be filled entirely now"
+                                                    : " order could not be filled immediately");
     return finish(order, OrderStatus::kCanceled, std::move(reason), subjects::kOrdersCancelled,
                   stored);
   }
@@ -140,9 +146,23 @@ void TradeEngine::rest(const Order& order) {
   index_.add(order.symbol, direction, trigger, *key);
 }
 
-Result<Order> TradeEngine::execute(const Order& order, Price market_price, Stored stored) {
+Result<Order> TradeEngine::fill_then_rest(const Order& order, Price market_price,
+                                          Quantity quantity, Stored stored) {
+  FAFNIR_ASSIGN_OR_RETURN(Order filled, execute(order, market_price, quantity, stored));
+  if (!is_open(filled.status)) return filled;
+  if (filled.time_in_force == TimeInForce::kIoc) {
+    return finish(filled, OrderStatus::kCanceled,
+                  "IOC order filled " + filled.filled_quantity.format(0) +
+                      "; the rest could not be filled immediately",
+                  subjects::kOrdersCancelled, Stored::kYes);
+  }
+  rest(filled);
+  return filled;
+}
+
+Result<Order> TradeEngine::execute(const Order& order, Price market_price, Quantity quantity,
+                                   Stored stored) {
   Price price = fill_price(order, market_price);
-  Quantity quantity = order.remaining_quantity();
   FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(order.currency, order.account_currency));
   FAFNIR_ASSIGN_OR_RETURN(Money value, checked_notional(price, quantity));
   FAFNIR_ASSIGN_OR_RETURN(Money amount, checked_convert(value, rate));

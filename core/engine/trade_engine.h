@@ -5,6 +5,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/id_generator.h"
+#include "core/engine/liquidity.h"
 #include "core/engine/trading_options.h"
 #include "core/engine/trigger_index.h"
 #include "core/order/order_events.h"
@@ -14,12 +15,12 @@
 
 namespace fafnir {
 
-// Matches orders against the market: fills what is marketable at the current price, rests the
-// rest in a TriggerIndex, wakes resting orders when a price move crosses them, cancels what
-// IOC/FOK cannot fill now and expires DAY orders at the session close. Every state change is
-// written with its orders.* events in one OrderStore unit. Thread-safe: the index and the
-// handling of resting orders are serialized; new orders are decided and stored concurrently, so
-// that placements from several threads can share a commit.
+// Matches orders against the market: fills what is marketable at the current price, as far as
+// the Liquidity at that quote allows, rests the rest in a TriggerIndex, wakes resting orders when
+// a price move crosses them, cancels what IOC/FOK cannot fill now and expires DAY orders at the
+// session close. Every state change is written with its orders.* events in one OrderStore unit.
+// Thread-safe: the index and the handling of resting orders are serialized; new orders are
+// decided and stored concurrently, so that placements from several threads can share a commit.
 class TradeEngine final : public MarketListener {
  public:
   // Borrows everything; all must outlive the engine.
@@ -30,7 +31,8 @@ class TradeEngine final : public MarketListener {
         accounts_(accounts),
         clock_(clock),
         ids_(ids),
-        options_(options) {}
+        options_(options),
+        liquidity_(options_.shares_per_quote) {}
 
   // Indexes every open order in the store, filling those that are marketable now.
   Status rebuild();
@@ -57,7 +59,11 @@ class TradeEngine final : public MarketListener {
   enum class Stored { kYes, kNo };
 
   Result<Order> process(Order order, Stored stored);
-  Result<Order> execute(const Order& order, Price market_price, Stored stored);
+  // Fills `quantity` of a marketable order; what is left of an IOC order is then canceled, of
+  // a GTC or DAY order rested until the next quote offers more shares.
+  Result<Order> fill_then_rest(const Order& order, Price market_price, Quantity quantity,
+                               Stored stored);
+  Result<Order> execute(const Order& order, Price market_price, Quantity quantity, Stored stored);
   Result<Order> finish(const Order& order, OrderStatus status, std::string reason,
                        std::string_view subject, Stored stored);
   // Writes `after` (and for a new order orders.created with `before`), then `subject` with `fill`
@@ -76,6 +82,7 @@ class TradeEngine final : public MarketListener {
   TradingOptions options_;
   std::recursive_mutex mutex_;
   TriggerIndex index_;
+  Liquidity liquidity_;
 };
 
 }  // namespace fafnir
