@@ -31,7 +31,7 @@ void check_error(const HttpReply& reply, unsigned status, std::string_view code)
   CHECK(body["error"]["message"].is_string());
 }
 
-// A GraphQL request error: 400, errors with messages, no data.
+// A GraphQL request error: 400, errors with messages and codes, no data.
 json check_request_error(const HttpReply& reply, unsigned status = 400) {
   INFO(reply.status << " " << reply.body.substr(0, 2000));
   CHECK(reply.status == status);
@@ -39,9 +39,21 @@ json check_request_error(const HttpReply& reply, unsigned status = 400) {
   REQUIRE(body.is_object());
   REQUIRE(body["errors"].is_array());
   REQUIRE_FALSE(body["errors"].empty());
-  for (const json& error : body["errors"]) CHECK(error["message"].is_string());
+  for (const json& error : body["errors"]) {
+    CHECK(error["message"].is_string());
+    CHECK(error["extensions"]["code"].is_string());
+  }
   CHECK_FALSE(body.contains("data"));
   return body;
+}
+
+// A GraphQL request error (400) each of whose errors has extensions.code `code`.
+void check_request_error_code(const HttpReply& reply, std::string_view code) {
+  const json body = check_request_error(reply);
+  for (const json& error : body["errors"]) {
+    INFO(error.dump());
+    CHECK(error["extensions"]["code"] == code);
+  }
 }
 
 void check_alive(HttpFixture& fixture) {
@@ -274,6 +286,67 @@ TEST_CASE("http: malformed JSON and GraphQL answer 400 with spec-shaped errors",
     HttpReply reply = web.post("/graphql", body);
     INFO(reply.body);
     CHECK(reply.status == 400);
+  }
+  check_alive(fixture);
+}
+
+TEST_CASE("http: GraphQL request errors name GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED or "
+          "BAD_USER_INPUT", "[http]") {
+  HttpFixture fixture;
+  LoggedIn ada = register_and_login(fixture, "ada@example.com");
+  HttpClient& web = ada.client;
+  constexpr std::string_view kParse = "GRAPHQL_PARSE_FAILED";
+  constexpr std::string_view kValidation = "GRAPHQL_VALIDATION_FAILED";
+  constexpr std::string_view kInput = "BAD_USER_INPUT";
+
+  {  // text that does not parse, including the size and depth limits met while parsing
+    check_request_error_code(web.graphql(""), kParse);
+    check_request_error_code(web.graphql("{ getStockQuote(symbol: \"AAPL\" { code } }"), kParse);
+    check_request_error_code(web.graphql("{ health \n  \"unterminated"), kParse);
+    check_request_error_code(web.graphql("query { health } }"), kParse);
+    check_request_error_code(web.graphql("{ health " + std::string(300 * 1024, ' ') + "}"), kParse);
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) deep += "{ a ";
+    check_request_error_code(web.graphql(deep + std::string(5000, '}')), kParse);
+    check_request_error_code(web.get("/graphql?query=" + url_encode("{ health")), kParse);
+  }
+  {  // documents that do not validate, or name no operation this request can run
+    check_request_error_code(web.graphql("{ health stealEverything }"), kValidation);
+    check_request_error_code(
+        web.graphql("{ getStockQuote(symbol: \"AAPL\", bogus: 1) { code } }"), kValidation);
+    check_request_error_code(web.graphql("query($x: NoSuchType) { health }", {{"x", 1}}),
+                             kValidation);
+    check_request_error_code(web.graphql("{ getStockQuote(symbol: 5) { code } }"), kValidation);
+    check_request_error_code(web.graphql("{ getStockQuote { code } }"), kValidation);
+    check_request_error_code(web.graphql("{ getStockQuote(symbol: \"AAPL\") }"), kValidation);
+    check_request_error_code(
+        web.graphql("query { ...A } fragment A on Query { health ...B } fragment B on Query { ...A }"),
+        kValidation);
+    check_request_error_code(web.graphql("{ getOrders { code } }", nullptr, "NoSuchOperation"),
+                             kValidation);
+    check_request_error_code(web.graphql("query A { health } query B { health }"), kValidation);
+    const std::string mutation = "mutation { addToWatchlist(request: {symbol: \"AAPL\"}) { code } }";
+    check_request_error_code(web.get("/graphql?query=" + url_encode(mutation)), kValidation);
+  }
+  {  // variables that do not coerce to their declared types
+    const char* quote = "query($s: String!) { getStockQuote(symbol: $s) { code } }";
+    check_request_error_code(web.graphql(quote, {{"s", 5}}), kInput);
+    check_request_error_code(web.graphql(quote, {{"s", nullptr}}), kInput);
+    check_request_error_code(web.graphql(quote, json::object()), kInput);
+    const char* order =
+        "mutation($r: CreateOrderRequest!) { createOrder(request: $r) { code data { id } } }";
+    check_request_error_code(
+        web.graphql(order, {{"r", {{"symbol", "AAPL"}, {"side", "BUY"}, {"type", "MARKET"}}}}),
+        kInput);
+    check_request_error_code(
+        web.graphql("query($n: Int) { searchStocks(query: \"a\", limit: $n) { symbol } }",
+                    {{"n", 1.5}}),
+        kInput);
+  }
+  {  // field errors keep their own codes and answer 200
+    HttpReply reply = web.graphql("{ getStockQuote(symbol: \"NOPE\") { code } }");
+    CHECK(reply.status == 200);
+    CHECK(reply.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND");
   }
   check_alive(fixture);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -212,6 +213,47 @@ TEST_CASE("http: DELETE /auth/delete answers 204 and the user can no longer log 
 
   // Bob is untouched.
   CHECK(bob.client.get("/auth/me").status == 200);
+}
+
+// A GraphQL query a logged-in user may make, answered with the errors' codes (empty: none).
+std::vector<std::string> quote_error_codes(HttpClient& client) {
+  HttpReply reply = client.graphql("{ getStockQuote(symbol: \"AAPL\") { code } }");
+  INFO(reply.body);
+  REQUIRE(reply.status == 200);
+  const json body = reply.json();
+  std::vector<std::string> codes;
+  for (const json& error : body.value("errors", json::array())) {
+    codes.push_back(error["extensions"]["code"].get<std::string>());
+  }
+  return codes;
+}
+
+TEST_CASE("http: a token in use is refused on the very next request after logout or deletion",
+          "[http]") {
+  HttpFixture fixture;
+  LoggedIn ada = register_and_login(fixture, "ada@example.com");
+  HttpReply second_login = fixture.client().post_json(
+      "/auth/login?token=1", {{"email", "ada@example.com"}, {"password", kPassword}});
+  REQUIRE(second_login.status == 200);
+  HttpClient laptop = fixture.client();
+  laptop.set_bearer(ada.token);
+  HttpClient phone = fixture.client();
+  phone.set_bearer(second_login.json()["token"].get<std::string>());
+  for (int i = 0; i < 3; ++i) {
+    CHECK(ada.client.get("/auth/me").status == 200);  // the same token, as a cookie
+    CHECK(quote_error_codes(laptop).empty());
+    CHECK(quote_error_codes(phone).empty());
+  }
+
+  CHECK(laptop.del("/auth/logout").status == 204);
+  CHECK(quote_error_codes(laptop) == std::vector<std::string>{"UNAUTHENTICATED"});
+  check_error(laptop.get("/auth/me"), 401, "INVALID_TOKEN");
+  check_error(ada.client.get("/auth/me"), 401, "INVALID_TOKEN");
+  CHECK(quote_error_codes(phone).empty());
+
+  CHECK(phone.del("/auth/delete").status == 204);
+  CHECK(quote_error_codes(phone) == std::vector<std::string>{"UNAUTHENTICATED"});
+  check_error(phone.get("/auth/me"), 401, "INVALID_TOKEN");
 }
 
 TEST_CASE("http: cookie-authenticated unsafe requests need X-CSRF-Token", "[http]") {

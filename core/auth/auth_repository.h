@@ -44,6 +44,11 @@ class AuthRepository {
   // Remembers a signed-out token until it would have expired anyway.
   virtual Status revoke_token(std::string_view token_id, Timestamp expires_at) = 0;
   virtual Result<bool> is_token_revoked(std::string_view token_id) = 0;
+
+  // True when users and revoked tokens change only through this object (no other process or
+  // connection can write the store), so that they stay as last read until changed through it. The
+  // service then remembers live sessions between calls. Default false: it reads them every time.
+  virtual bool is_sole_writer() const { return false; }
 };
 
 }  // namespace fafnir

@@ -114,7 +114,9 @@ Status AuthService::note_failed_login(std::string_view email, Timestamp now) {
 }
 
 Result<AuthenticatedUser> AuthService::authenticate(std::string_view token) {
-  FAFNIR_ASSIGN_OR_RETURN(JwtClaims claims, jwt_.verify(token, session_clock_.now()));
+  FAFNIR_ASSIGN_OR_RETURN(JwtClaims claims, verifier_.verify(token, session_clock_.now()));
+  if (std::optional<AuthenticatedUser> live = sessions_.find(claims)) return *std::move(live);
+  const SessionCache::Epoch checked_at = sessions_.epoch();
   if (!claims.token_id.empty()) {
     FAFNIR_ASSIGN_OR_RETURN(bool revoked, repository_.is_token_revoked(claims.token_id));
     if (revoked) return Status::Unauthenticated("token has been signed out");
@@ -122,18 +124,24 @@ Result<AuthenticatedUser> AuthService::authenticate(std::string_view token) {
   FAFNIR_ASSIGN_OR_RETURN(std::optional<Credentials> credentials,
                           repository_.find_by_id(claims.subject));
   if (!credentials) return Status::Unauthenticated("the token's user no longer exists");
-  return AuthenticatedUser{credentials->user_id, credentials->email, claims.token_id,
-                           claims.expires_at};
+  AuthenticatedUser user{credentials->user_id, credentials->email, claims.token_id,
+                         claims.expires_at};
+  sessions_.remember(user, checked_at);
+  return user;
 }
 
 Status AuthService::logout(const AuthenticatedUser& user) {
   if (user.token_id.empty()) return Status::Ok();
-  return repository_.revoke_token(user.token_id, user.token_expires_at);
+  Status revoked = repository_.revoke_token(user.token_id, user.token_expires_at);
+  sessions_.forget_token(user.token_id);
+  return revoked;
 }
 
 Status AuthService::delete_user(const AuthenticatedUser& user) {
   UserDeleted deleted{user.user_id, clock_.now()};
-  FAFNIR_RETURN_IF_ERROR(repository_.remove_user(user.user_id, deleted.to_event(ids_.next())));
+  Status removed = repository_.remove_user(user.user_id, deleted.to_event(ids_.next()));
+  sessions_.forget_user(user.user_id);
+  FAFNIR_RETURN_IF_ERROR(removed);
   return logout(user);
 }
 

@@ -1,12 +1,16 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "core/auth/auth_repository.h"
+#include "core/auth/authenticated_user.h"
+#include "core/auth/caching_jwt_verifier.h"
 #include "core/auth/jwt.h"
 #include "core/auth/login_throttling.h"
 #include "core/auth/password_hasher.h"
+#include "core/auth/session_cache.h"
 #include "core/common/clock.h"
 #include "core/common/id_generator.h"
 
@@ -26,18 +30,20 @@ struct LoginSession {
   Timestamp expires_at;
 };
 
-// The caller behind a verified, unrevoked token of an existing user.
-struct AuthenticatedUser {
-  std::string user_id;
-  std::string email;
-  std::string token_id;
-  Timestamp token_expires_at;
-};
-
 // Registration, login, token checks, logout and account deletion. Thread-safe.
+//
+// authenticate() remembers the tokens it verified (up to kRememberedTokens, expiry still judged
+// by `session_clock` at every call) and, when the repository is its store's sole writer, the
+// sessions it found live in the store (up to kRememberedSessions), so that a token presented
+// again needs neither its signature recomputed nor store reads. logout() and delete_user() forget
+// the token's or the user's sessions once the store has changed: from their return on, the
+// token, or every token of the deleted user, is refused. With a shared store (another process
+// may revoke tokens or remove users) every call reads it.
 class AuthService {
  public:
   static constexpr Duration kTokenLifetime = std::chrono::hours(1);
+  static constexpr std::size_t kRememberedTokens = 10'000;
+  static constexpr std::size_t kRememberedSessions = 10'000;
 
   // Does not take ownership; all must outlive the service. `clock` dates registrations and
   // deletions; `session_clock` times tokens and lockouts (wall time in the CLI, so that a login
@@ -51,7 +57,9 @@ class AuthService {
         clock_(clock),
         session_clock_(session_clock),
         ids_(ids),
-        throttling_(throttling) {}
+        throttling_(throttling),
+        verifier_(jwt, kRememberedTokens),
+        sessions_(repository.is_sole_writer() ? kRememberedSessions : 0) {}
 
   // The new user's id. InvalidArgument for a malformed email, a password under 8 characters or
   // empty names; AlreadyExists when the email (in any letter case) is registered.
@@ -84,6 +92,8 @@ class AuthService {
   const Clock& session_clock_;
   IdGenerator& ids_;
   LoginThrottling throttling_;
+  CachingJwtVerifier verifier_;
+  SessionCache sessions_;
 };
 
 }  // namespace fafnir

@@ -11,13 +11,8 @@
 namespace fafnir::graphql {
 namespace {
 
-Response request_error(const std::vector<GraphqlError>& errors) {
-  Response response;
-  response.outcome = Outcome::kRequestError;
-  response.body = "{\"errors\":";
-  append_errors_json(errors, &response.body);
-  response.body.push_back('}');
-  return response;
+Response request_error(std::string_view code, std::vector<GraphqlError> errors) {
+  return {Outcome::kRequestError, request_error_body(code, std::move(errors))};
 }
 
 bool has_reserved_name(const Resolvers& resolvers) {
@@ -54,14 +49,18 @@ class EngineImpl final : public GraphqlEngine {
       hits_.fetch_add(1, std::memory_order_relaxed);
     } else {
       misses_.fetch_add(1, std::memory_order_relaxed);
-      if (request.query.empty()) return request_error({{"Must provide query string.", {}, {}, ""}});
+      if (request.query.empty()) {
+        return request_error(error_codes::kParseFailed,
+                             {GraphqlError{.message = "Must provide query string."}});
+      }
       auto parsed = parse_executable(request.query, parse_options_);
       if (!parsed.ok()) {
-        return request_error({{parsed.error().message, {parsed.error().location}, {}, ""}});
+        return request_error(error_codes::kParseFailed,
+                             {GraphqlError{.message = parsed.error().message,
+                                           .locations = {parsed.error().location}}});
       }
-      const std::vector<GraphqlError> errors =
-          validate(*schema_, parsed.value(), validation_options_);
-      if (!errors.empty()) return request_error(errors);
+      std::vector<GraphqlError> errors = validate(*schema_, parsed.value(), validation_options_);
+      if (!errors.empty()) return request_error(error_codes::kValidationFailed, std::move(errors));
       document = PreparedDocument::create(*schema_, std::move(parsed).value());
       cache_.insert(request.query, document);
     }

@@ -34,8 +34,10 @@ struct Request {
 
 enum class Outcome {
   kOk,            // executed; field errors, if any, are in the body (HTTP 200)
-  kRequestError,  // not executed: parse or validation errors, unknown operation, invalid
-                  // variables, mutation not allowed (HTTP 400)
+  kRequestError,  // not executed (HTTP 400); every error's extensions.code says why:
+                  // GRAPHQL_PARSE_FAILED (no query, syntax, size or depth while parsing),
+                  // GRAPHQL_VALIDATION_FAILED (validation rules, unknown or ambiguous operation,
+                  // mutation not allowed), BAD_USER_INPUT (invalid variables)
 };
 
 struct Response {

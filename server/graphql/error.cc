@@ -40,4 +40,12 @@ void append_errors_json(const std::vector<GraphqlError>& errors, std::string* ou
   out->push_back(']');
 }
 
+std::string request_error_body(std::string_view code, std::vector<GraphqlError> errors) {
+  for (GraphqlError& error : errors) error.code = code;
+  std::string body = "{\"errors\":";
+  append_errors_json(errors, &body);
+  body.push_back('}');
+  return body;
+}
+
 }  // namespace fafnir::graphql

@@ -9,13 +9,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-ExecutionResult request_error(std::vector<GraphqlError> errors) {
-  ExecutionResult result;
-  result.request_error = true;
-  result.body = "{\"errors\":";
-  append_errors_json(errors, &result.body);
-  result.body.push_back('}');
-  return result;
+ExecutionResult request_error(std::string_view code, std::vector<GraphqlError> errors) {
+  return {true, request_error_body(code, std::move(errors))};
 }
 
 const PreparedOperation* choose_operation(const PreparedDocument& document, std::string_view name,
@@ -47,20 +42,16 @@ Json coerce_variables(const PreparedOperation& operation, const Json& given,
       if (variable.default_value) {
         coerced[name] = *variable.default_value;
       } else if (variable.type->is_non_null()) {
-        errors->push_back({"Variable \"$" + name + "\" of required type \"" +
-                               variable.type->to_string() + "\" was not provided.",
-                           {location},
-                           nullptr,
-                           ""});
+        errors->push_back({.message = "Variable \"$" + name + "\" of required type \"" +
+                                      variable.type->to_string() + "\" was not provided.",
+                           .locations = {location}});
       }
       continue;
     }
     if (found->is_null() && variable.type->is_non_null()) {
-      errors->push_back({"Variable \"$" + name + "\" of non-null type \"" +
-                             variable.type->to_string() + "\" must not be null.",
-                         {location},
-                         nullptr,
-                         ""});
+      errors->push_back({.message = "Variable \"$" + name + "\" of non-null type \"" +
+                                    variable.type->to_string() + "\" must not be null.",
+                         .locations = {location}});
       continue;
     }
     Json value;
@@ -70,7 +61,7 @@ Json coerce_variables(const PreparedOperation& operation, const Json& given,
         std::string message =
             "Variable \"$" + name + "\" got invalid value " + inspect(problem.invalid_value);
         if (!problem.path.empty()) message += " at \"" + name + problem.path + "\"";
-        errors->push_back({message + "; " + problem.message, {location}, nullptr, ""});
+        errors->push_back({.message = message + "; " + problem.message, .locations = {location}});
       }
       continue;
     }
@@ -86,35 +77,38 @@ ExecutionResult execute(const Schema& schema, const ResolverTable& resolvers,
                         const ExecutionLimits& limits) {
   std::string error;
   const PreparedOperation* operation = choose_operation(document, request.operation_name, &error);
-  if (operation == nullptr) return request_error({{error, {}, nullptr, ""}});
+  if (operation == nullptr) {
+    return request_error(error_codes::kValidationFailed, {GraphqlError{.message = error}});
+  }
   const ast::OperationDefinition& definition = *operation->definition;
   if (definition.type == ast::OperationType::kMutation && !request.allow_mutation) {
-    return request_error({{"Can only perform a mutation operation from a POST request.",
-                           {definition.location},
-                           nullptr,
-                           ""}});
+    return request_error(
+        error_codes::kValidationFailed,
+        {GraphqlError{.message = "Can only perform a mutation operation from a POST request.",
+                      .locations = {definition.location}}});
   }
   if (operation->root == nullptr || definition.type == ast::OperationType::kSubscription) {
     return request_error(
-        {{"Schema is not configured to execute " +
-              std::string(ast::operation_type_name(definition.type)) + " operation.",
-          {definition.location},
-          nullptr,
-          ""}});
+        error_codes::kValidationFailed,
+        {GraphqlError{.message = "Schema is not configured to execute " +
+                                 std::string(ast::operation_type_name(definition.type)) +
+                                 " operation.",
+                      .locations = {definition.location}}});
   }
   static const Json kNoVariables = Json::object();
   const Json& given = request.variables != nullptr && !request.variables->is_null()
                           ? *request.variables
                           : kNoVariables;
   if (!given.is_object()) {
-    return request_error({{"Variables must be provided as a JSON object.", {}, nullptr, ""}});
+    return request_error(error_codes::kBadUserInput,
+                         {GraphqlError{.message = "Variables must be provided as a JSON object."}});
   }
   std::vector<GraphqlError> errors;
   Json coerced;
   const Json* variables = &kNoVariables;
   if (!operation->variables.empty()) {
     coerced = coerce_variables(*operation, given, &errors);
-    if (!errors.empty()) return request_error(std::move(errors));
+    if (!errors.empty()) return request_error(error_codes::kBadUserInput, std::move(errors));
     variables = &coerced;
   }
 

@@ -231,7 +231,7 @@ bool FieldExecution::coerce_arguments(const CollectedField& field, Json* argumen
                            ? std::string("was not provided.")
                            : "was provided the variable \"$" + given->value.text +
                                  "\" which was not provided a runtime value."),
-                  field);
+                  field, error_codes::kBadUserInput);
         return false;
       }
       continue;
@@ -241,7 +241,7 @@ bool FieldExecution::coerce_arguments(const CollectedField& field, Json* argumen
     if (!coerce_literal(given->value, *definition.type, &variables_, &value, &error)) {
       add_error("Argument \"" + definition.name + "\" has invalid value " +
                     ast::print_value(given->value) + ": " + error,
-                field);
+                field, error_codes::kBadUserInput);
       return false;
     }
     (*arguments)[definition.name] = std::move(value);
@@ -255,7 +255,7 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
     if (value.is_null()) {
       add_error("Cannot return null for non-nullable field " + field.parent->name + "." +
                     field.definition->name + ".",
-                field);
+                field, error_codes::kInternal);
       return false;
     }
     return complete_value(*type.of_type, value, field);
@@ -268,7 +268,7 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
     if (!value.is_array()) {
       add_error("Expected Iterable, but did not find one for field \"" + field.parent->name + "." +
                     field.definition->name + "\".",
-                field);
+                field, error_codes::kInternal);
       return false;
     }
     const TypeRef& item_type = *type.of_type;
@@ -293,11 +293,11 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
   switch (named.kind) {
     case TypeKind::kScalar:
       if (serialize_scalar(named, value, out_, &error)) return true;
-      add_error(error, field);
+      add_error(error, field, error_codes::kInternal);
       return false;
     case TypeKind::kEnum:
       if (serialize_enum(named, value, out_, &error)) return true;
-      add_error(error, field);
+      add_error(error, field, error_codes::kInternal);
       return false;
     case TypeKind::kObject:
       return complete_object(named, value, field);
@@ -317,7 +317,7 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
                       "runtime for field \"" +
                       field.parent->name + "." + field.definition->name +
                       "\": the value needs a \"__typename\" naming one of its possible types.",
-                  field);
+                  field, error_codes::kInternal);
         return false;
       }
       return complete_object(*runtime, value, field);
@@ -325,7 +325,8 @@ bool FieldExecution::complete_value(const TypeRef& type, const Json& value,
     case TypeKind::kInputObject:
       break;
   }
-  add_error("Cannot complete a value of input type \"" + named.name + "\".", field);
+  add_error("Cannot complete a value of input type \"" + named.name + "\".", field,
+            error_codes::kInternal);
   return false;
 }
 
@@ -334,7 +335,7 @@ bool FieldExecution::complete_object(const NamedType& type, const Json& value,
   if (!value.is_object()) {
     add_error("Expected a JSON object for field \"" + field.parent->name + "." +
                   field.definition->name + "\" of type \"" + type.name + "\".",
-              field);
+              field, error_codes::kInternal);
     return false;
   }
   if (field.more.empty()) {
@@ -360,17 +361,18 @@ bool FieldExecution::charge() {
                          std::to_string(limits_.max_values) + " values.",
                      {},
                      path_json(),
-                     ""});
+                     std::string(error_codes::kBadUserInput)});
   return false;
 }
 
-void FieldExecution::add_error(std::string message, const CollectedField& field, std::string code) {
+void FieldExecution::add_error(std::string message, const CollectedField& field,
+                               std::string_view code) {
   GraphqlError& error = errors_.emplace_back();
   error.message = std::move(message);
   error.locations.push_back(field.node->location);
   for (const ast::Selection* node : field.more) error.locations.push_back(node->location);
   error.path = path_json();
-  error.code = std::move(code);
+  error.code = code;
 }
 
 Json FieldExecution::path_json() const {

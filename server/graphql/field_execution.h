@@ -61,7 +61,7 @@ class FieldExecution {
 
   // Counts one value against limits.max_values; false (with one error) once past it.
   bool charge();
-  void add_error(std::string message, const CollectedField& field, std::string code = "");
+  void add_error(std::string message, const CollectedField& field, std::string_view code);
   nlohmann::json path_json() const;
 
   const Schema& schema_;

@@ -26,6 +26,7 @@ class SqliteAuthRepository final : public AuthRepository {
 
   Status revoke_token(std::string_view token_id, Timestamp expires_at) override;
   Result<bool> is_token_revoked(std::string_view token_id) override;
+  bool is_sole_writer() const override { return db_->is_exclusive(); }
 
  private:
   Result<std::optional<Credentials>> find_one(std::string_view sql, std::string_view key);

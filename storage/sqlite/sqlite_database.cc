@@ -44,6 +44,7 @@ Status SqliteDatabase::configure(const SqliteOptions& options) {
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   std::lock_guard lock(mutex_);
   if (options.exclusive) FAFNIR_RETURN_IF_ERROR(execute("PRAGMA locking_mode=EXCLUSIVE"));
+  exclusive_ = options.exclusive;
   FAFNIR_RETURN_IF_ERROR(execute("PRAGMA journal_mode=WAL"));
   FAFNIR_RETURN_IF_ERROR(execute("PRAGMA wal_autocheckpoint=" +
                                  std::to_string(options.wal_autocheckpoint_pages)));

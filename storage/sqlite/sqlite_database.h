@@ -61,6 +61,8 @@ class SqliteDatabase {
   Result<int> schema_version();
 
   const std::filesystem::path& path() const { return path_; }
+  // True when opened with SqliteOptions::exclusive: no other connection can read or write it.
+  bool is_exclusive() const { return exclusive_; }
 
  private:
   SqliteDatabase(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
@@ -72,6 +74,7 @@ class SqliteDatabase {
 
   sqlite3* db_;
   std::filesystem::path path_;
+  bool exclusive_ = false;
   std::mutex mutex_;  // guards the connection
   std::mutex writers_mutex_;
   std::deque<Writer*> writers_;  // waiting transactions; the front one commits for the group

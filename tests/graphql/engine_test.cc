@@ -38,12 +38,14 @@ TEST_CASE("parse and validation errors are request errors; field errors are not"
   CHECK(syntax.outcome == Outcome::kRequestError);
   CHECK(Json::parse(syntax.body) == Json::parse(R"({"errors":[{
       "message":"Syntax Error: Expected Name, found <EOF>.",
-      "locations":[{"line":1,"column":22}]}]})"));
+      "locations":[{"line":1,"column":22}],
+      "extensions":{"code":"GRAPHQL_PARSE_FAILED"}}]})"));
   const Response invalid = engine.raw("{ pet(id: 1) { nope } }");
   CHECK(invalid.outcome == Outcome::kRequestError);
   CHECK(Json::parse(invalid.body) == Json::parse(R"({"errors":[{
       "message":"Cannot query field \"nope\" on type \"Pet\". Did you mean \"name\"?",
-      "locations":[{"line":1,"column":16}]}]})"));
+      "locations":[{"line":1,"column":16}],
+      "extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]})"));
   CHECK(engine.raw("").outcome == Outcome::kRequestError);
   CHECK(first_message(engine.raw("")) == "Must provide query string.");
   CHECK(engine.raw("query ($n: Int) { echo(number: $n) }", {{"n", "x"}}).outcome ==

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "tests/graphql/test_schema.h"
 
@@ -166,7 +168,8 @@ TEST_CASE("null in a non-null field propagates to the nearest nullable parent", 
   CHECK(body.at("data") == Json::parse(R"({"pet":{"name":"Rex"},"strict":null})"));
   CHECK(body.at("errors") == Json::parse(R"([{
       "message":"Cannot return null for non-nullable field Strict.required.",
-      "locations":[{"line":1,"column":41}],"path":["strict","required"]}])"));
+      "locations":[{"line":1,"column":41}],"path":["strict","required"],
+      "extensions":{"code":"INTERNAL"}}])"));
   // Through a non-null parent up to the root: data becomes null.
   const Json root = engine.run("{ pet(id: 1) { name } strictRequired { required } }");
   CHECK(root.at("data").is_null());
@@ -246,6 +249,94 @@ TEST_CASE("the value budget stops runaway executions", "[graphql]") {
   CHECK(body.at("errors").size() == 1);
   CHECK(body.at("errors").at(0).at("message").get<std::string>().find("more than 5 values") !=
         std::string::npos);
+}
+
+
+// The `extensions.code` of every error of a response, in order.
+std::vector<std::string> error_codes_of(const Response& response) {
+  const Json body = Json::parse(response.body);
+  std::vector<std::string> codes;
+  for (const Json& error : body.at("errors")) {
+    codes.push_back(error.at("extensions").at("code").get<std::string>());
+  }
+  return codes;
+}
+
+using Codes = std::vector<std::string>;
+
+TEST_CASE("request errors name GRAPHQL_PARSE_FAILED for text that does not parse", "[graphql]") {
+  EngineOptions options;
+  options.max_query_bytes = 200;
+  options.max_depth = 5;
+  TestEngine engine(options);
+  CHECK(error_codes_of(engine.raw("")) == Codes{"GRAPHQL_PARSE_FAILED"});
+  CHECK(error_codes_of(engine.raw("{ pet(id: 1) { name }")) == Codes{"GRAPHQL_PARSE_FAILED"});
+  CHECK(error_codes_of(engine.raw("{ name \"unterminated")) == Codes{"GRAPHQL_PARSE_FAILED"});
+  CHECK(error_codes_of(engine.raw("{ pet(id: 1) { " + std::string(300, ' ') + "name } }")) ==
+        Codes{"GRAPHQL_PARSE_FAILED"});
+  const Response too_deep = engine.raw("{ a { b { c { d { e { f } } } } } }");
+  CHECK(too_deep.outcome == Outcome::kRequestError);
+  CHECK(error_codes_of(too_deep) == Codes{"GRAPHQL_PARSE_FAILED"});
+}
+
+TEST_CASE("request errors name GRAPHQL_VALIDATION_FAILED for documents that do not validate",
+          "[graphql]") {
+  EngineOptions options;
+  options.max_depth = 5;
+  TestEngine engine(options);
+  CHECK(error_codes_of(engine.raw("{ pet(id: 1) { nope } }")) ==
+        Codes{"GRAPHQL_VALIDATION_FAILED"});
+  CHECK(error_codes_of(engine.raw("{ pet(id: 1, bogus: 2) { name } }")) ==
+        Codes{"GRAPHQL_VALIDATION_FAILED"});
+  CHECK(error_codes_of(engine.raw("query ($x: Nope) { echo(number: $x) }")) ==
+        Codes{"GRAPHQL_VALIDATION_FAILED"});
+  CHECK(error_codes_of(engine.raw("{ echo(number: \"x\") }")) ==
+        Codes{"GRAPHQL_VALIDATION_FAILED"});
+  CHECK(error_codes_of(engine.raw("{ pet { name } a: nope b: nope2 }")) ==
+        Codes(3, "GRAPHQL_VALIDATION_FAILED"));
+  // Each part parses within the depth limit; expanded, the fragment goes past it.
+  CHECK(error_codes_of(engine.raw("{ person(id: \"p1\") { friends { ...F } } } "
+                                  "fragment F on Person { friends { friends { name } } }")) ==
+        Codes{"GRAPHQL_VALIDATION_FAILED"});
+
+  const std::string two = "query A { big } query B { big }";
+  CHECK(error_codes_of(engine.raw(two)) == Codes{"GRAPHQL_VALIDATION_FAILED"});
+  CHECK(error_codes_of(engine.raw(two, nullptr, "C")) == Codes{"GRAPHQL_VALIDATION_FAILED"});
+  Request get;
+  get.query = "mutation { increment }";
+  get.allow_mutation = false;
+  CHECK(error_codes_of(engine.engine().execute(get)) == Codes{"GRAPHQL_VALIDATION_FAILED"});
+}
+
+TEST_CASE("request errors name BAD_USER_INPUT for variables that do not coerce", "[graphql]") {
+  TestEngine engine;
+  const std::string query = "query ($id: ID!, $n: Int) { pet(id: $id) { name } echo(number: $n) }";
+  CHECK(error_codes_of(engine.raw(query, {{"id", 1}, {"n", "x"}})) == Codes{"BAD_USER_INPUT"});
+  CHECK(error_codes_of(engine.raw(query, Json::object())) == Codes{"BAD_USER_INPUT"});
+  CHECK(error_codes_of(engine.raw(query, {{"id", nullptr}, {"n", 1.5}})) ==
+        Codes(2, "BAD_USER_INPUT"));
+  CHECK(error_codes_of(engine.raw(query, Json::array())) == Codes{"BAD_USER_INPUT"});
+  CHECK(error_codes_of(engine.raw("query ($f: PetFilter) { pets(filter: $f) { id } }",
+                                  {{"f", {{"nope", 1}}}})) == Codes{"BAD_USER_INPUT"});
+}
+
+TEST_CASE("field errors keep their resolvers' codes; the engine's own are coded too",
+          "[graphql]") {
+  TestEngine engine;
+  CHECK(error_codes_of(engine.raw("{ failing failingRequired }")) ==
+        Codes{"NOT_FOUND", "PERMISSION_DENIED"});
+  CHECK(error_codes_of(engine.raw("{ partial { required } throwing }")) ==
+        Codes{"FAILED_PRECONDITION", "INTERNAL"});
+  CHECK(error_codes_of(engine.raw("{ strict { required } }")) == Codes{"INTERNAL"});
+  CHECK(error_codes_of(engine.raw("{ broken(kind: 1) { list } }")) == Codes{"INTERNAL"});
+  CHECK(error_codes_of(engine.raw("{ broken(kind: 3) { items } }")) == Codes{"INTERNAL"});
+  CHECK(error_codes_of(engine.raw("{ broken(kind: 4) { required } }")) == Codes{"INTERNAL"});
+
+  EngineOptions options;
+  options.max_values = 5;
+  TestEngine small_budget(options);
+  CHECK(error_codes_of(small_budget.raw("{ person(id: \"p1\") { pets { id name age tags } } }")) ==
+        Codes{"BAD_USER_INPUT"});
 }
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace fafnir {
 
 // Bump whenever Transport, TransportContext, Ports or a port interface changes shape: a plugin
 // built against another version is refused at load time.
-inline constexpr int kTransportPluginAbiVersion = 1;
+inline constexpr int kTransportPluginAbiVersion = 2;
 
 // What a transport plugin's entry point describes. Lives in the plugin's static storage.
 struct TransportPluginInfo {
