@@ -1,5 +1,4 @@
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 
 #include "bench/lifecycle_bench.h"
@@ -7,6 +6,8 @@
 #include "cli/commands.h"
 #include "cli/temp_directory.h"
 #include "sim/simulation_bench.h"
+#include "transports/embedded/embedded_transport.h"
+#include "transports/memory/memory_transport.h"
 
 namespace fafnir {
 namespace {
@@ -19,8 +20,7 @@ std::string rate(double per_second) {
 
 Status lifecycle(CliContext& context, std::size_t orders, std::size_t clients,
                  const std::string& parent) {
-  if (!parent.empty()) setenv("TMPDIR", parent.c_str(), 1);
-  FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
+  FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench", parent));
   Result<LifecycleBenchResult> result = run_lifecycle_bench(orders, clients, dir);
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
@@ -55,22 +55,33 @@ Status triggers(CliContext& context, std::size_t resting, std::size_t ticks) {
   return Status::Ok();
 }
 
-Status simulation(CliContext& context, const SimulationOptions& options) {
+Result<SimulationBenchResult> time_simulation(const SimulationOptions& options,
+                                              Transport& transport) {
+  if (transport.name() == MemoryTransport::kName) {
+    return run_simulation_bench(options, transport, {});
+  }
   FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
-  Result<SimulationBenchResult> result = run_simulation_bench(options, dir);
+  Result<SimulationBenchResult> result = run_simulation_bench(options, transport, dir);
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
-  if (!result.ok()) return result.status();
+  return result;
+}
+
+Status simulation(CliContext& context, const SimulationOptions& options,
+                  const std::string& transport_name) {
+  FAFNIR_ASSIGN_OR_RETURN(Transport * transport, context.transport(transport_name));
+  FAFNIR_ASSIGN_OR_RETURN(SimulationBenchResult result, time_simulation(options, *transport));
   context.print({{"agents", options.agents},
                  {"days", options.days},
-                 {"orders", result->orders},
-                 {"seconds", result->seconds},
-                 {"ordersPerSecond", result->orders_per_second}},
+                 {"transport", transport_name},
+                 {"orders", result.orders},
+                 {"seconds", result.seconds},
+                 {"ordersPerSecond", result.orders_per_second}},
                 "simulation, " + std::to_string(options.agents) + " agents over " +
-                    std::to_string(options.days) + " trading days: " +
-                    std::to_string(result->orders) + " orders in " +
-                    std::to_string(result->seconds) + " s\n  simulated orders: " +
-                    rate(result->orders_per_second) + " orders/s (target >= 100000)");
+                    std::to_string(options.days) + " trading days on the " + transport_name +
+                    " transport: " + std::to_string(result.orders) + " orders in " +
+                    std::to_string(result.seconds) + " s\n  simulated orders: " +
+                    rate(result.orders_per_second) + " orders/s (target >= 100000)");
   return Status::Ok();
 }
 
@@ -109,8 +120,15 @@ void add_bench_commands(CLI::App& app, CliContext& context, Status& status) {
   simulate_command->add_option("--agents", simulated->agents, "Trading agents (default 100)");
   simulate_command->add_option("--days", simulated->days, "Trading days (default 5)");
   simulate_command->add_option("--seed", simulated->seed, "Seed (default 1)");
-  simulate_command->callback(
-      [&context, &status, simulated] { status = simulation(context, *simulated); });
+  auto simulated_on = std::make_shared<std::string>(MemoryTransport::kName);
+  simulate_command
+      ->add_option("--transport", *simulated_on,
+                   "memory (default, as fafnir simulate) or embedded (SQLite files)")
+      ->check(CLI::IsMember({std::string(MemoryTransport::kName),
+                             std::string(EmbeddedTransport::kName)}));
+  simulate_command->callback([&context, &status, simulated, simulated_on] {
+    status = simulation(context, *simulated, *simulated_on);
+  });
 }
 
 }  // namespace fafnir

@@ -54,6 +54,10 @@ class CliContext {
   // current_user() holding `permission` (PermissionDenied otherwise), with the platform.
   Result<Caller> caller(std::string_view permission);
 
+  // A registered transport by name, for commands that open their own platform (simulations).
+  // NotFound listing the known names.
+  Result<Transport*> transport(std::string_view name) const { return transports_.find(name); }
+
   // Handles every event the command caused; call before reporting a change as done.
   Status settle();
 

@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
 #include "cli/simulation_session.h"
+#include "transports/memory/memory_transport.h"
 
 namespace fafnir {
 namespace {
@@ -12,9 +13,10 @@ Status run_demo(const CliContext& context, const std::string& out) {
   options.agents = 10;
   options.days = 3;
   bool json = context.options().json;
+  FAFNIR_ASSIGN_OR_RETURN(Transport * transport, context.transport(MemoryTransport::kName));
   FAFNIR_ASSIGN_OR_RETURN(SimulationOutcome outcome,
-                          run_simulation_session(options, context.options().data_dir, out,
-                                                 !json && ProgressBar::stderr_is_terminal()));
+                          run_simulation_session(options, *transport, context.options().data_dir,
+                                                 out, !json && ProgressBar::stderr_is_terminal()));
   if (json) {
     std::cout << report_json(outcome.result, outcome.report).dump(2) << '\n';
     return Status::Ok();

@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "transports/embedded/embedded_transport.h"
+#include "transports/memory/memory_transport.h"
 #include "transports/plugin/plugin_transport.h"
 
 int main(int argc, char** argv) {
@@ -15,7 +16,8 @@ int main(int argc, char** argv) {
 
   GlobalOptions options;
   app.add_option("--data-dir", options.data_dir, "Data directory (default $FAFNIR_DATA_DIR, else ./fafnir-data)");
-  app.add_option("--transport", options.transport, "embedded (default) or cluster");
+  app.add_option("--transport", options.transport,
+                 "embedded (default), memory (nothing kept after the command) or cluster");
   app.add_flag("--json", options.json, "Machine-readable JSON output");
   app.add_option("--seed", options.seed, "Market seed, fixed when the data directory is created")
       ->check(CLI::Validator(
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
 
   TransportRegistry transports;
   Status registered = transports.add(std::make_unique<EmbeddedTransport>());
+  if (registered.ok()) registered = transports.add(std::make_unique<MemoryTransport>());
   if (registered.ok()) {
     registered = transports.add(std::make_unique<PluginTransport>(
         PluginTransportOptions{"cluster", "fafnir_cluster.so", default_plugin_dirs()}));

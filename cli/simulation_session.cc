@@ -8,15 +8,16 @@
 #include "cli/table.h"
 #include "cli/temp_directory.h"
 #include "sim/simulation.h"
+#include "transports/memory/memory_transport.h"
 
 namespace fafnir {
 namespace {
 
-Result<SimulationOutcome> run_in(const SimulationOptions& options,
+Result<SimulationOutcome> run_in(const SimulationOptions& options, Transport& transport,
                                  const std::filesystem::path& data_dir,
                                  const std::filesystem::path& out_dir, bool progress) {
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<Simulation> simulation,
-                          Simulation::create(options, data_dir));
+                          Simulation::create(options, transport, data_dir));
   ProgressBar bar(std::cerr, "simulating", progress);
   FAFNIR_ASSIGN_OR_RETURN(
       SimulationResult result,
@@ -53,9 +54,17 @@ std::vector<std::string> agent_row(const std::string& role, const AgentSummary& 
 }  // namespace
 
 Result<SimulationOutcome> run_simulation_session(const SimulationOptions& options,
-                                                 const std::string& data_dir,
+                                                 Transport& transport, const std::string& data_dir,
                                                  const std::filesystem::path& out_dir,
                                                  bool progress) {
+  if (transport.name() == MemoryTransport::kName) {
+    if (!data_dir.empty()) {
+      return Status::InvalidArgument(
+          "--data-dir would keep a simulation's SQLite files, which the memory transport does not "
+          "write; run `fafnir simulate --transport embedded` to keep them");
+    }
+    return run_in(options, transport, {}, out_dir, progress);
+  }
   if (!data_dir.empty()) {
     std::error_code error;
     if (std::filesystem::exists(data_dir, error) && !std::filesystem::is_empty(data_dir, error)) {
@@ -64,10 +73,10 @@ Result<SimulationOutcome> run_simulation_session(const SimulationOptions& option
           " is not empty; a simulation needs a new directory (leave --data-dir out to use a "
           "temporary one)");
     }
-    return run_in(options, data_dir, out_dir, progress);
+    return run_in(options, transport, data_dir, out_dir, progress);
   }
   FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path temporary, make_temp_directory("fafnir-simulate"));
-  Result<SimulationOutcome> outcome = run_in(options, temporary, out_dir, progress);
+  Result<SimulationOutcome> outcome = run_in(options, transport, temporary, out_dir, progress);
   std::error_code ignored;
   std::filesystem::remove_all(temporary, ignored);
   return outcome;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/common/status.h"
+#include "core/platform/transport.h"
 #include "sim/simulation_options.h"
 #include "sim/simulation_report.h"
 #include "sim/simulation_result.h"
@@ -15,12 +16,13 @@ struct SimulationOutcome {
   SimulationReport report;
 };
 
-// Runs a simulation and writes its report files into `out_dir`. The platform lives in `data_dir`
-// when one is given (it must be missing or empty: FailedPrecondition otherwise), else in a fresh
-// temporary directory that is removed afterwards, so no user data is touched. Draws a progress
-// bar on stderr when `progress` is set.
+// Runs a simulation on `transport` and writes its report files into `out_dir`. On the memory
+// transport nothing else is written, and `data_dir` must be empty (InvalidArgument otherwise).
+// Another transport keeps the platform's files in `data_dir` when one is given (it must be missing
+// or empty: FailedPrecondition otherwise), else in a fresh temporary directory that is removed
+// afterwards, so no user data is touched. Draws a progress bar on stderr when `progress` is set.
 Result<SimulationOutcome> run_simulation_session(const SimulationOptions& options,
-                                                 const std::string& data_dir,
+                                                 Transport& transport, const std::string& data_dir,
                                                  const std::filesystem::path& out_dir,
                                                  bool progress);
 

@@ -5,7 +5,6 @@
 
 #include "core/common/encoding.h"
 #include "sim/seeded_random.h"
-#include "transports/embedded/embedded_transport.h"
 
 namespace fafnir {
 namespace {
@@ -35,11 +34,11 @@ Simulation::Simulation(SimulationOptions options)
     : options_(std::move(options)), clock_(*parse_rfc3339(kStart)) {}
 
 Result<std::unique_ptr<Simulation>> Simulation::create(SimulationOptions options,
+                                                       Transport& transport,
                                                        const std::filesystem::path& data_dir) {
   FAFNIR_RETURN_IF_ERROR(validate_simulation_options(options));
   std::unique_ptr<Simulation> simulation(new Simulation(std::move(options)));
   const SimulationOptions& chosen = simulation->options_;
-  EmbeddedTransport transport;
   FAFNIR_ASSIGN_OR_RETURN(Ports ports, transport.open({data_dir, &simulation->clock_}));
   PlatformOptions platform_options;
   platform_options.jwt_secret = random_token();  // never used: agents call the services directly

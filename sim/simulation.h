@@ -10,6 +10,7 @@
 
 #include "core/common/clock.h"
 #include "core/platform/platform.h"
+#include "core/platform/transport.h"
 #include "scenario/sequential_ids.h"
 #include "sim/simulation_options.h"
 #include "sim/simulation_result.h"
@@ -20,9 +21,9 @@ namespace fafnir {
 // Agents trading over the simulated market through the platform's public services, as users do:
 // each is a registered user (fast password hashing) with a funded USD INVESTMENT account whose
 // strategy turns what it sees at each decision point into orders (reservations, engine fills and
-// settlement as for anyone). The platform runs on the embedded transport in `data_dir`, with a
-// ManualClock, exchange sessions and sequential ids, so a run is a pure function of its options.
-// Not thread-safe.
+// settlement as for anyone). The platform runs on the transport it is given with a ManualClock,
+// exchange sessions and sequential ids, so a run is a pure function of its options, whatever the
+// transport. Not thread-safe.
 class Simulation {
  public:
   struct Agent {
@@ -37,10 +38,11 @@ class Simulation {
   // Called after each decision point with how many are done out of how many.
   using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
-  // Validates `options`, opens the platform in `data_dir` (created when missing; REQUIRES: holds
-  // no fafnir data) and registers and funds the agents. The caller removes `data_dir` after
-  // destroying the simulation.
-  static Result<std::unique_ptr<Simulation>> create(SimulationOptions options,
+  // Validates `options`, opens the platform on `transport` with `data_dir` as the place for its
+  // files (created when missing; REQUIRES: holds no fafnir data; unused by the memory transport)
+  // and registers and funds the agents. The caller removes `data_dir` after destroying the
+  // simulation.
+  static Result<std::unique_ptr<Simulation>> create(SimulationOptions options, Transport& transport,
                                                     const std::filesystem::path& data_dir);
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

@@ -7,9 +7,10 @@
 namespace fafnir {
 
 Result<SimulationBenchResult> run_simulation_bench(const SimulationOptions& options,
+                                                   Transport& transport,
                                                    const std::filesystem::path& data_dir) {
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<Simulation> simulation,
-                          Simulation::create(options, data_dir));
+                          Simulation::create(options, transport, data_dir));
   auto start = std::chrono::steady_clock::now();
   FAFNIR_ASSIGN_OR_RETURN(SimulationResult result, simulation->run());
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;

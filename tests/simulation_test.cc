@@ -14,6 +14,8 @@
 #include "sim/simulation_report.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
+#include "transports/embedded/embedded_transport.h"
+#include "transports/memory/memory_transport.h"
 
 namespace fafnir {
 namespace {
@@ -34,9 +36,10 @@ struct Finished {
   SimulationReport report;
 };
 
-std::unique_ptr<Finished> simulate(const SimulationOptions& options) {
+std::unique_ptr<Finished> simulate(const SimulationOptions& options, Transport& transport) {
   auto finished = std::make_unique<Finished>();
-  Result<std::unique_ptr<Simulation>> created = Simulation::create(options, finished->dir.path());
+  Result<std::unique_ptr<Simulation>> created =
+      Simulation::create(options, transport, finished->dir.path() / "data");
   INFO(created.status().to_string());
   REQUIRE(created.ok());
   finished->simulation = std::move(*created);
@@ -46,6 +49,12 @@ std::unique_ptr<Finished> simulate(const SimulationOptions& options) {
   finished->result = std::move(*result);
   finished->report = summarize_simulation(finished->result);
   return finished;
+}
+
+// On the memory transport, as `fafnir simulate` runs by default.
+std::unique_ptr<Finished> simulate(const SimulationOptions& options) {
+  MemoryTransport memory;
+  return simulate(options, memory);
 }
 
 std::string read(const std::filesystem::path& path) {
@@ -72,6 +81,21 @@ TEST_CASE("simulation: the same seed gives the same report, another seed another
         equity_chart_svg(second->result, second->report));
   CHECK(json != report_json(other->result, other->report).dump(2));
   CHECK(json.find("00000000-") == std::string::npos);  // names, never ids
+}
+
+TEST_CASE("simulation: the memory and the embedded transport give the same report",
+          "[simulation]") {
+  SimulationOptions options = small_run(7);
+  options.days = 3;
+  MemoryTransport memory;
+  EmbeddedTransport embedded;
+  auto in_memory = simulate(options, memory);
+  auto on_sqlite = simulate(options, embedded);
+  CHECK(report_json(in_memory->result, in_memory->report).dump(2) ==
+        report_json(on_sqlite->result, on_sqlite->report).dump(2));
+  CHECK(report_csv(in_memory->report) == report_csv(on_sqlite->report));
+  CHECK(in_memory->result.orders == on_sqlite->result.orders);
+  CHECK(in_memory->result.orders > 0);
 }
 
 TEST_CASE("simulation: the report agrees with the platform's accounts and ledgers",
@@ -216,6 +240,42 @@ TEST_CASE("cli: fafnir simulate writes the same report twice and leaves no data 
       {"simulate", "--strategies", "random,yolo", "--out", (dir.path() / "four").string()});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("yolo") != std::string::npos);
+}
+
+TEST_CASE("cli: fafnir simulate --transport embedded reports the same, its files in --data-dir",
+          "[simulation][cli]") {
+  TempDir dir;
+  CliRunner cli(dir.path() / "unused");
+  std::vector<std::string> run{"simulate", "--agents", "4", "--days", "1", "--seed", "9"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = run;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return cli.run_raw(args);
+  };
+  CliRun in_memory = with({"--out", (dir.path() / "memory").string()});
+  REQUIRE(in_memory.exit_code == 0);
+  CliRun on_sqlite = with({"--transport", "embedded", "--out", (dir.path() / "sqlite").string()});
+  INFO(on_sqlite.err);
+  REQUIRE(on_sqlite.exit_code == 0);
+  for (const char* file : {"report.json", "report.csv"}) {
+    CHECK(read(dir.path() / "memory" / file) == read(dir.path() / "sqlite" / file));
+  }
+
+  std::string kept = (dir.path() / "kept").string();
+  CliRun files = cli.run_raw({"--data-dir", kept, "simulate", "--agents", "2", "--days", "1",
+                              "--transport", "embedded", "--out", (dir.path() / "k").string()});
+  REQUIRE(files.exit_code == 0);
+  CHECK(std::filesystem::exists(dir.path() / "kept" / "order.db"));
+
+  CliRun refused =
+      cli.run_raw({"--data-dir", (dir.path() / "nowhere").string(), "simulate", "--agents", "2",
+                   "--days", "1", "--out", (dir.path() / "n").string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--transport embedded") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "nowhere"));
+
+  CliRun cluster = with({"--transport", "cluster", "--out", (dir.path() / "c").string()});
+  CHECK(cluster.exit_code == 2);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Invariants under pressure: many threads trading on one account, a long random trading session
-// from a fixed seed, and the determinism of the market.
+// from a fixed seed, and the determinism of the market; the trading ones on the embedded and the
+// memory transport.
 
 #include <algorithm>
 #include <atomic>
@@ -58,7 +59,10 @@ std::vector<Result<Order>> place_concurrently(TradingFixture& f, const OrderRequ
 }
 
 TEST_CASE("eight threads buying on one account never overdraw it", "[invariants]") {
-  TradingFixture f({.deposit = "9500.00"});  // 10,000.00: one hundred shares at 100.00
+  bool in_memory = GENERATE(false, true);
+  INFO((in_memory ? "memory" : "embedded") << " transport");
+  // 10,000.00: one hundred shares at 100.00
+  TradingFixture f({.deposit = "9500.00", .in_memory = in_memory});
   f.set_price("AAPL", "100.00");
   std::vector<Result<Order>> outcomes = place_concurrently(f, market(kBuy, "AAPL", "1"));
 
@@ -84,7 +88,9 @@ TEST_CASE("eight threads buying on one account never overdraw it", "[invariants]
 }
 
 TEST_CASE("eight threads selling one holding never sell a share twice", "[invariants]") {
-  TradingFixture f;
+  bool in_memory = GENERATE(false, true);
+  INFO((in_memory ? "memory" : "embedded") << " transport");
+  TradingFixture f({.in_memory = in_memory});
   f.set_price("AAPL", "100.00");
   f.place(market(kBuy, "AAPL", "100"));
   REQUIRE(f.cash() == money("500.00"));
@@ -149,7 +155,9 @@ std::string violation(TradingFixture& f, const std::vector<std::string>& account
 // the stream settles, all at once; afterwards every invariant holds.
 TEST_CASE("trading, canceling, price moves and settlement running at once keep the invariants",
           "[invariants]") {
-  TradingFixture f({.deposit = "20000.00"});
+  bool in_memory = GENERATE(false, true);
+  INFO((in_memory ? "memory" : "embedded") << " transport");
+  TradingFixture f({.deposit = "20000.00", .in_memory = in_memory});
   f.set_price("AAPL", "100.00");
   f.place(market(kBuy, "AAPL", "50"));
   const std::vector<OrderRequest> menu{
@@ -205,7 +213,9 @@ TEST_CASE("trading, canceling, price moves and settlement running at once keep t
 // A long random trading session: deposits, transfers, orders of every kind in USD and CAD,
 // cancels, price moves and the passage of time.
 TEST_CASE("10,000 random operations keep every invariant", "[invariants]") {
-  TradingFixture f({.deposit = "20000.00"});
+  bool in_memory = GENERATE(false, true);
+  INFO((in_memory ? "memory" : "embedded") << " transport");
+  TradingFixture f({.deposit = "20000.00", .in_memory = in_memory});
   std::string cad = f.open_account(f.user(), AccountType::kInvestment, Currency::kCad);
   const std::vector<std::string> accounts{f.account_id(), cad};
   const std::vector<std::string> symbols{"AAPL", "MSFT", "SPY", "SHOP.TO", "RY.TO"};

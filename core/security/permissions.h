@@ -26,4 +26,28 @@ inline constexpr std::string_view kReactivateUsers = "reactivate_users";
 inline constexpr std::string_view kManageRoles = "manage_roles";
 }  // namespace permissions
 
+// One permission a role grants.
+struct RoleGrant {
+  std::string_view role;
+  std::string_view permission;
+};
+
+// Every permission of every role (SPEC §4 security), as the security store's first migration
+// seeds them; stores without migrations start from this table.
+inline constexpr RoleGrant kRoleGrants[] = {
+    {roles::kMember, permissions::kViewStocks},
+    {roles::kMember, permissions::kOrderStocks},
+    {roles::kMember, permissions::kManageOwnPortfolio},
+    {roles::kMember, permissions::kManageOwnWatchlist},
+    {roles::kMember, permissions::kManageOwnProfile},
+    {roles::kMember, permissions::kManageOwnAccounts},
+    {roles::kAdmin, permissions::kViewAdminDashboard},
+    {roles::kAdmin, permissions::kManageOwnProfile},
+    {roles::kAdmin, permissions::kViewAuditLogs},
+    {roles::kAdmin, permissions::kViewUsers},
+    {roles::kAdmin, permissions::kDeactivateUsers},
+    {roles::kAdmin, permissions::kReactivateUsers},
+    {roles::kAdmin, permissions::kManageRoles},
+};
+
 }  // namespace fafnir

@@ -4,6 +4,7 @@
 
 #include "core/auth/password_hasher.h"
 #include "transports/embedded/embedded_transport.h"
+#include "transports/memory/memory_transport.h"
 
 namespace fafnir::trading_test {
 namespace {
@@ -69,7 +70,9 @@ TradingFixture::TradingFixture(TradingFixtureOptions options)
 TradingFixture::~TradingFixture() { platform_.reset(); }
 
 void TradingFixture::open() {
-  EmbeddedTransport transport;
+  EmbeddedTransport embedded;
+  MemoryTransport memory;
+  Transport& transport = options_.in_memory ? static_cast<Transport&>(memory) : embedded;
   Result<Ports> ports = transport.open({dir_.path() / "data", &clock_});
   INFO(ports.status().to_string());
   REQUIRE(ports.ok());

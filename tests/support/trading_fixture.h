@@ -20,9 +20,9 @@
 #include "core/portfolio/account.h"
 #include "tests/support/temp_dir.h"
 
-// Helpers for trading stories: one platform on the embedded transport in a temp dir, on a
-// simulated clock, with a user who holds an INVESTMENT USD account with cash in it. Everything
-// lives in its own namespace so that other fixtures' helpers cannot collide with these.
+// Helpers for trading stories: one platform on the embedded (or memory) transport in a temp dir,
+// on a simulated clock, with a user who holds an INVESTMENT USD account with cash in it.
+// Everything lives in its own namespace so that other fixtures' helpers cannot collide with these.
 namespace fafnir::trading_test {
 
 inline constexpr std::string_view kStart = "2026-01-05T15:00:00Z";  // a Monday afternoon
@@ -52,9 +52,11 @@ struct TradingFixtureOptions {
   std::uint64_t seed = kSeed;             // of the price model
   std::string_view start = kStart;        // where simulated time begins
   TradingOptions trading{};               // default: no commission, no slippage
-  // Called with the embedded ports before every platform is created (also on reopen()), e.g. to
-  // wrap a store for fault injection; default: none.
+  // Called with the ports before every platform is created (also on reopen()), e.g. to wrap a
+  // store for fault injection; default: none.
   std::function<void(Ports&)> wrap_ports{};
+  // The memory transport instead of the embedded one (then reopen() starts from nothing).
+  bool in_memory = false;
 };
 
 // A platform on a fresh data directory. Helpers that change state settle the stream afterwards

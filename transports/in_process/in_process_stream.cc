@@ -1,7 +1,6 @@
 #include "transports/in_process/in_process_stream.h"
 
-#include <algorithm>
-#include <exception>
+#include "core/events/delivery_rules.h"
 
 namespace fafnir {
 namespace {
@@ -33,29 +32,6 @@ const Schema kStreamSchema{
       " PRIMARY KEY (group_name, sequence));"}}};
 
 constexpr std::int64_t kBatchSize = 256;
-constexpr Duration kRetryAfterHandlerException = std::chrono::seconds(1);
-
-bool wanted_by(const ConsumerConfig& config, std::string_view subject) {
-  return std::any_of(config.subjects.begin(), config.subjects.end(),
-                     [&](const std::string& filter) { return subject_matches(filter, subject); });
-}
-
-std::vector<Disposition> run_handler(const BatchHandler& handler,
-                                     const std::vector<Delivery>& batch) {
-  std::string failure;
-  try {
-    std::vector<Disposition> decisions = handler(batch);
-    if (decisions.size() == batch.size()) return decisions;
-    failure = "handler decided " + std::to_string(decisions.size()) + " of " +
-              std::to_string(batch.size()) + " deliveries";
-  } catch (const std::exception& error) {
-    failure = std::string("handler threw: ") + error.what();
-  } catch (...) {
-    failure = "handler threw a non-standard exception";
-  }
-  return std::vector<Disposition>(batch.size(),
-                                  Disposition::RetryLater(kRetryAfterHandlerException, failure));
-}
 
 // The SQL condition selecting the subjects `filters` match, when SQL can express it exactly:
 // exact subjects and "prefix.>" filters. Empty when some filter needs subject_matches().
@@ -115,37 +91,20 @@ Status InProcessStream::publish(const std::vector<Event>& events) {
 }
 
 Status InProcessStream::subscribe_batches(ConsumerConfig config, BatchHandler handler) {
-  if (config.group.empty() || config.subjects.empty() || config.max_deliveries < 1) {
-    return Status::InvalidArgument("a consumer needs a group name, subjects and max_deliveries >= 1");
-  }
-  std::lock_guard lock(subscriptions_mutex_);
-  for (const Subscription& existing : subscriptions_) {
-    if (existing.config.group == config.group) {
-      return Status::AlreadyExists("consumer group '" + config.group + "' is already subscribed");
-    }
-  }
-  FAFNIR_RETURN_IF_ERROR(db_->transaction([&](SqliteDatabase& db) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(SqliteStatement insert,
-                            db.prepare("INSERT OR IGNORE INTO consumer_groups(name) VALUES (?)"));
-    return insert.bind(1, config.group).run();
-  }));
-  subscriptions_.push_back({std::move(config), std::move(handler)});
-  return Status::Ok();
+  return subscriptions_.add(
+      std::move(config), std::move(handler), [&](const ConsumerConfig& added) {
+        return db_->transaction([&](SqliteDatabase& db) -> Status {
+          FAFNIR_ASSIGN_OR_RETURN(
+              SqliteStatement insert,
+              db.prepare("INSERT OR IGNORE INTO consumer_groups(name) VALUES (?)"));
+          return insert.bind(1, added.group).run();
+        });
+      });
 }
 
 Result<std::size_t> InProcessStream::dispatch() {
-  std::lock_guard dispatching(dispatch_mutex_);
-  std::vector<const Subscription*> subscriptions;
-  {
-    std::lock_guard lock(subscriptions_mutex_);
-    for (const Subscription& subscription : subscriptions_) subscriptions.push_back(&subscription);
-  }
-  std::size_t delivered = 0;
-  for (const Subscription* subscription : subscriptions) {
-    FAFNIR_ASSIGN_OR_RETURN(std::size_t count, dispatch_to(*subscription));
-    delivered += count;
-  }
-  return delivered;
+  return subscriptions_.dispatch(
+      [this](const Subscription& subscription) { return dispatch_to(subscription); });
 }
 
 Result<std::size_t> InProcessStream::dispatch_to(const Subscription& subscription) {
@@ -153,11 +112,11 @@ Result<std::size_t> InProcessStream::dispatch_to(const Subscription& subscriptio
   auto deliver = [&](const std::vector<Delivery>& batch) {
     std::vector<Delivery> wanted;
     for (const Delivery& delivery : batch) {
-      if (wanted_by(subscription.config, delivery.event.subject)) wanted.push_back(delivery);
+      if (wants(subscription.config, delivery.event.subject)) wanted.push_back(delivery);
     }
     std::vector<Outcome> outcomes;
     if (wanted.empty()) return outcomes;
-    std::vector<Disposition> decisions = run_handler(subscription.handler, wanted);
+    std::vector<Disposition> decisions = decide(subscription.handler, wanted);
     for (std::size_t i = 0; i < wanted.size(); ++i) {
       outcomes.push_back({wanted[i].sequence, wanted[i].attempt, std::move(decisions[i])});
     }
@@ -240,28 +199,24 @@ Status InProcessStream::record(const Subscription& subscription,
         db.prepare("INSERT OR REPLACE INTO dead_letters"
                    "(group_name, sequence, attempts, reason, failed_at) VALUES (?, ?, ?, ?, ?)"));
     for (const Outcome& outcome : outcomes) {
-      const Disposition& disposition = outcome.disposition;
-      bool exhausted = disposition.kind == Disposition::Kind::kRetryLater &&
-                       outcome.attempt >= subscription.config.max_deliveries;
-      if (disposition.kind == Disposition::Kind::kRetryLater && !exhausted) {
+      Verdict verdict =
+          judge(outcome.disposition, outcome.attempt, subscription.config.max_deliveries, now);
+      if (verdict.kind == Verdict::Kind::kRetry) {
         FAFNIR_RETURN_IF_ERROR(schedule_retry.bind(1, group)
                                    .bind(2, outcome.sequence)
                                    .bind(3, std::int64_t{outcome.attempt})
-                                   .bind(4, (now + disposition.delay).micros)
+                                   .bind(4, verdict.due_at.micros)
                                    .run());
         schedule_retry.reset();
         continue;
       }
       FAFNIR_RETURN_IF_ERROR(forget_retry.bind(1, group).bind(2, outcome.sequence).run());
       forget_retry.reset();
-      if (disposition.kind == Disposition::Kind::kAck) continue;
-      std::string reason = exhausted ? "gave up after " + std::to_string(outcome.attempt) +
-                                           " attempts: " + disposition.reason
-                                     : disposition.reason;
+      if (verdict.kind == Verdict::Kind::kDone) continue;
       FAFNIR_RETURN_IF_ERROR(bury.bind(1, group)
                                  .bind(2, outcome.sequence)
                                  .bind(3, std::int64_t{outcome.attempt})
-                                 .bind(4, reason)
+                                 .bind(4, verdict.reason)
                                  .bind(5, now.micros)
                                  .run());
       bury.reset();

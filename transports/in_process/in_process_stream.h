@@ -1,12 +1,11 @@
 #pragma once
 
-#include <deque>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include "core/common/clock.h"
 #include "core/events/event_stream.h"
+#include "core/events/subscription_list.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace fafnir {
@@ -32,10 +31,7 @@ class InProcessStream final : public EventStream {
   Result<std::vector<DeadLetter>> dead_letters(std::string_view group) override;
 
  private:
-  struct Subscription {
-    ConsumerConfig config;
-    BatchHandler handler;
-  };
+  using Subscription = SubscriptionList::Subscription;
   struct Outcome;
 
   InProcessStream(std::shared_ptr<SqliteDatabase> db, const Clock& clock)
@@ -54,9 +50,7 @@ class InProcessStream final : public EventStream {
 
   std::shared_ptr<SqliteDatabase> db_;
   const Clock& clock_;
-  std::mutex subscriptions_mutex_;
-  std::deque<Subscription> subscriptions_;  // stable addresses while dispatch() runs
-  std::mutex dispatch_mutex_;
+  SubscriptionList subscriptions_;
 };
 
 }  // namespace fafnir
