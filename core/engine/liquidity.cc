@@ -9,8 +9,10 @@ Quantity Liquidity::take(std::string_view symbol, Price price, Timestamp now, Qu
   auto depth = depths_.find(symbol);
   if (depth == depths_.end()) return wanted;
   std::lock_guard lock(mutex_);
-  auto [quote, added] = quotes_.try_emplace(std::string(symbol), Quote{price, now, depth->second});
-  if (!added && (quote->second.price != price || quote->second.at != now)) {
+  auto quote = quotes_.find(symbol);
+  if (quote == quotes_.end()) {
+    quote = quotes_.emplace(std::string(symbol), Quote{price, now, depth->second}).first;
+  } else if (quote->second.price != price || quote->second.at != now) {
     quote->second = Quote{price, now, depth->second};
   }
   Quantity& left = quote->second.left;
