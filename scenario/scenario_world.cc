@@ -29,10 +29,10 @@ Status check_symbols(Platform& platform, const Map& by_symbol, std::string_view 
   for (const auto& entry : by_symbol) {
     const std::string& symbol = entry.first;
     std::string path = std::string(where) + "." + symbol;
-    Result<Instrument> known = platform.stock().instrument(symbol);
+    Result<const Instrument*> known = platform.stock().instrument(symbol);
     if (!known.ok()) return known.status().with_context(path);
-    if (known->symbol != symbol) {
-      return Status::InvalidArgument(path + ": write the symbol as " + known->symbol);
+    if ((*known)->symbol != symbol) {
+      return Status::InvalidArgument(path + ": write the symbol as " + (*known)->symbol);
     }
   }
   return Status::Ok();

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
 #include "core/common/id_generator.h"
@@ -16,9 +15,10 @@ class SequentialIdGenerator final : public IdGenerator {
  public:
   std::string next() override {
     std::uint64_t n = ++count_;
-    char id[40];
-    std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012llx",
-                  static_cast<unsigned long long>(n));
+    std::string id = "00000000-0000-4000-8000-000000000000";
+    for (std::size_t at = id.size(); n != 0 && at > id.size() - 12; n >>= 4) {
+      id[--at] = "0123456789abcdef"[n & 0xf];
+    }
     return id;
   }
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libcli11-dev libspdlog-dev catch2
-  libboost-dev libboost-system-dev
+  libboost-dev libboost-system-dev libjemalloc-dev
   # the cluster transport plugin and the servers its tests start
   libpq-dev libhiredis-dev libnats-dev postgresql redis-server nats-server
 )

@@ -53,9 +53,9 @@ Result<std::unique_ptr<Simulation>> Simulation::create(SimulationOptions options
                                            std::move(platform_options)));
 
   for (const std::string& symbol : chosen.symbols) {
-    FAFNIR_ASSIGN_OR_RETURN(Instrument instrument,
+    FAFNIR_ASSIGN_OR_RETURN(const Instrument* instrument,
                             simulation->platform_->stock().instrument(symbol));
-    if (!instrument.tradable() || instrument.currency != Currency::kUsd) {
+    if (!instrument->tradable() || instrument->currency != Currency::kUsd) {
       return Status::InvalidArgument("simulations trade USD equities and ETFs; " + symbol +
                                      " is not one");
     }

@@ -58,7 +58,7 @@ TEST_CASE("instruments are found in any letter case", "[market]") {
   REQUIRE(shop.ok());
   CHECK(shop->symbol == "SHOP.TO");
   CHECK(shop->currency == Currency::kCad);
-  CHECK(market.market().instrument("^gspc")->type == InstrumentType::kIndex);
+  CHECK((*market.market().instrument("^gspc"))->type == InstrumentType::kIndex);
   CHECK(market.market().instrument("NOPE").status().code() == ErrorCode::kNotFound);
   CHECK(market.market().instruments().size() == instrument_universe().size());
 }
@@ -109,7 +109,7 @@ TEST_CASE("quote fields are consistent", "[market]") {
   REQUIRE(market.market().advance(minutes(10 * 60 + 30), ignore).ok());
   const Timestamp now = market.clock.now();
   for (const std::string& symbol : kSampleSymbols) {
-    const Instrument instrument = *market.market().instrument(symbol);
+    const Instrument instrument = **market.market().instrument(symbol);
     INFO(instrument.symbol);
     Quote q = market.quote(instrument.symbol);
     CHECK(q.symbol == instrument.symbol);

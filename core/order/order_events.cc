@@ -60,9 +60,9 @@ class PayloadReader {
   Status status_;
 };
 
-}  // namespace
-
-Event OrderEvent::to_event(std::string event_id, std::string_view subject) const {
+std::string encode(const OrderEvent& event) {
+  const Order& order = event.order;
+  const std::optional<Fill>& fill = event.fill;
   json payload = {{"orderId", order.id},
                   {"userId", order.user_id},
                   {"accountId", order.account_id},
@@ -93,10 +93,30 @@ Event OrderEvent::to_event(std::string event_id, std::string_view subject) const
                        {"commission", exact(fill->commission)},
                        {"executedAt", format_rfc3339(fill->executed_at)}};
   }
-  return Event{std::move(event_id), std::string(subject), payload.dump(), order.updated_at};
+  return payload.dump();
+}
+
+class OrderEventBody final : public EventBody {
+ public:
+  explicit OrderEventBody(OrderEvent event) : event_(std::move(event)) {}
+  std::string to_json() const override { return encode(event_); }
+  const OrderEvent& event() const { return event_; }
+
+ private:
+  const OrderEvent event_;
+};
+
+}  // namespace
+
+Event OrderEvent::to_event(std::string event_id, std::string_view subject) const {
+  return Event{std::move(event_id), std::string(subject), std::string(), order.updated_at,
+               std::make_shared<const OrderEventBody>(*this)};
 }
 
 Result<OrderEvent> OrderEvent::from_event(const Event& event) {
+  if (const auto* typed = dynamic_cast<const OrderEventBody*>(event.body.get())) {
+    return typed->event();
+  }
   json payload = json::parse(event.payload, nullptr, /*allow_exceptions=*/false);
   if (!payload.is_object()) {
     return Status::InvalidArgument(event.subject + " payload is not a JSON object");

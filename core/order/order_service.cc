@@ -7,7 +7,8 @@ namespace fafnir {
 
 Result<Order> OrderService::place(std::string_view user_id, const OrderRequest& request) {
   FAFNIR_RETURN_IF_ERROR(validate_order_request(request));
-  FAFNIR_ASSIGN_OR_RETURN(Instrument instrument, market_.instrument(request.symbol));
+  FAFNIR_ASSIGN_OR_RETURN(const Instrument* found, market_.instrument(request.symbol));
+  const Instrument& instrument = *found;
   Order order;
   order.id = ids_.next();
   order.user_id = std::string(user_id);

@@ -194,14 +194,19 @@ Result<Holding> PortfolioService::holding(std::string_view user_id, std::string_
 
 Result<AccountPerformance> PortfolioService::performance(std::string_view user_id,
                                                          std::string_view account_id) {
-  FAFNIR_ASSIGN_OR_RETURN(Account account, this->account(user_id, account_id));
-  FAFNIR_ASSIGN_OR_RETURN(std::vector<Holding> held, holdings(user_id, account_id));
+  Account account;
+  std::vector<Holding> held;
+  FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
+    FAFNIR_ASSIGN_OR_RETURN(account, owned_account(tx, user_id, account_id));
+    FAFNIR_ASSIGN_OR_RETURN(held, tx.holdings(account_id));
+    return Status::Ok();
+  }));
   AccountPerformance result{account.id, account.currency, account.balance, account.reserved,
                             Money(), Money(), Money(), account.realized_pnl, {}};
   for (const Holding& holding : held) {
-    FAFNIR_ASSIGN_OR_RETURN(Instrument instrument, market_.instrument(holding.symbol));
+    FAFNIR_ASSIGN_OR_RETURN(const Instrument* instrument, market_.instrument(holding.symbol));
     FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(holding.symbol));
-    FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(instrument.currency, account.currency));
+    FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(instrument->currency, account.currency));
     Price local_price = convert(price, rate);
     Money value = notional(local_price, holding.quantity);
     Money unrealized = value - holding.cost_basis;
@@ -215,9 +220,9 @@ Result<AccountPerformance> PortfolioService::performance(std::string_view user_i
 }
 
 Status PortfolioService::add_to_watchlist(std::string_view user_id, std::string_view symbol) {
-  FAFNIR_ASSIGN_OR_RETURN(Instrument instrument, market_.instrument(symbol));
+  FAFNIR_ASSIGN_OR_RETURN(const Instrument* instrument, market_.instrument(symbol));
   return store_.transact([&](PortfolioTransaction& tx) {
-    return tx.add_to_watchlist(user_id, {instrument.symbol, clock_.now()});
+    return tx.add_to_watchlist(user_id, {instrument->symbol, clock_.now()});
   });
 }
 

@@ -16,8 +16,9 @@ class MarketData {
  public:
   virtual ~MarketData() = default;
 
-  // NotFound for an unknown symbol. Symbols match in any letter case.
-  virtual Result<Instrument> instrument(std::string_view symbol) = 0;
+  // NotFound for an unknown symbol. Symbols match in any letter case. The instrument belongs to
+  // the market and lives as long as it.
+  virtual Result<const Instrument*> instrument(std::string_view symbol) = 0;
 
   // The current traded price, a multiple of the instrument's tick. NotFound for an unknown symbol.
   virtual Result<Price> last_price(std::string_view symbol) = 0;

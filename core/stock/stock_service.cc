@@ -82,7 +82,8 @@ StockService::StockService(MarketRepository& repository, const Clock& clock, Man
 StockService::~StockService() = default;
 
 SymbolMarket* StockService::find(std::string_view symbol) {
-  auto found = index_.find(to_upper(trim(symbol)));
+  auto found = index_.find(symbol);
+  if (found == index_.end()) found = index_.find(to_upper(trim(symbol)));
   return found == index_.end() ? nullptr : markets_[found->second].get();
 }
 
@@ -123,13 +124,16 @@ Status StockService::restore() {
   return Status::Ok();
 }
 
-Result<Instrument> StockService::instrument(std::string_view symbol) {
+Result<const Instrument*> StockService::instrument(std::string_view symbol) {
   std::lock_guard lock(mutex_);
   FAFNIR_ASSIGN_OR_RETURN(SymbolMarket * market, require(symbol));
-  return market->instrument();
+  return &market->instrument();
 }
 
-Result<Instrument> StockService::metadata(std::string_view symbol) { return instrument(symbol); }
+Result<Instrument> StockService::metadata(std::string_view symbol) {
+  FAFNIR_ASSIGN_OR_RETURN(const Instrument* found, instrument(symbol));
+  return *found;
+}
 
 const std::vector<Instrument>& StockService::instruments() const { return instrument_universe(); }
 

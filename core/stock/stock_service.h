@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/common/clock.h"
+#include "core/common/string_hash.h"
 #include "core/stock/market_calendar.h"
 #include "core/stock/market_data.h"
 #include "core/stock/market_repository.h"
@@ -48,7 +48,7 @@ class StockService final : public MarketData {
   Status restore();
 
   // MarketData
-  Result<Instrument> instrument(std::string_view symbol) override;
+  Result<const Instrument*> instrument(std::string_view symbol) override;
   Result<Price> last_price(std::string_view symbol) override;
   Result<Price> fx_rate(Currency from, Currency to) override;
   MarketState market_state() override;
@@ -107,7 +107,7 @@ class StockService final : public MarketData {
   std::mutex mutex_;                                    // guards the markets below
   std::mutex advance_mutex_;                            // serializes advance()
   std::vector<std::unique_ptr<SymbolMarket>> markets_;  // parallel to instrument_universe()
-  std::unordered_map<std::string, std::size_t> index_;  // symbol -> markets_ position
+  StringMap<std::size_t> index_;  // symbol -> markets_ position
   std::unique_ptr<SymbolMarket> usd_cad_;
 };
 

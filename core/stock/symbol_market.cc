@@ -59,7 +59,14 @@ std::int64_t SymbolMarket::raw_price_in(const TradingSession& session, Timestamp
   return model_.day(session.day).last.micros();
 }
 
-Price SymbolMarket::price_at(Timestamp t) { return price_in(calendar_.session_at_or_before(t), t); }
+Price SymbolMarket::price_at(Timestamp t) {
+  if (price_cache_ && price_cache_->at == t && price_cache_->generation == generation_) {
+    return price_cache_->price;
+  }
+  Price price = price_in(calendar_.session_at_or_before(t), t);
+  price_cache_ = PriceCache{t, generation_, price};
+  return price;
+}
 
 Price SymbolMarket::price_in(const TradingSession& session, Timestamp t) {
   return Price::from_micros(scale(raw_price_in(session, t), override_at(t)));

@@ -76,6 +76,13 @@ class SymbolMarket {
     std::pair<Price, Price> low_high;
   };
   std::optional<RangeCache> range_cache_;
+
+  struct PriceCache {
+    Timestamp at;
+    std::uint64_t generation = 0;
+    Price price;
+  };
+  std::optional<PriceCache> price_cache_;  // the last price_at() answer
 };
 
 }  // namespace fafnir

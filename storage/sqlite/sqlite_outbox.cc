@@ -8,7 +8,7 @@ Status append_to_outbox(SqliteDatabase& db, const Event& event) {
       db.prepare("INSERT INTO outbox(event_id, subject, payload, occurred_at) VALUES (?, ?, ?, ?)"));
   return insert.bind(1, event.id)
       .bind(2, event.subject)
-      .bind(3, event.payload)
+      .bind(3, event.json())
       .bind(4, event.occurred_at.micros)
       .run();
 }

@@ -81,7 +81,7 @@ Status InProcessStream::publish(const std::vector<Event>& events) {
     for (const Event& event : events) {
       FAFNIR_RETURN_IF_ERROR(insert.bind(1, event.id)
                                  .bind(2, event.subject)
-                                 .bind(3, event.payload)
+                                 .bind(3, event.json())
                                  .bind(4, event.occurred_at.micros)
                                  .run());
       insert.reset();
