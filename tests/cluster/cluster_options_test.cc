@@ -37,7 +37,8 @@ TEST_CASE("passwords never appear in server URLs shown to people", "[cluster]") 
 
 TEST_CASE("PostgreSQL errors map to fafnir status codes by SQLSTATE", "[cluster]") {
   CHECK(status_from_sqlstate("23505", "duplicate key").code() == ErrorCode::kAlreadyExists);
-  CHECK(status_from_sqlstate("23503", "foreign key").code() == ErrorCode::kInvalidArgument);
+  CHECK(status_from_sqlstate("23503", "foreign key").code() == ErrorCode::kAlreadyExists);
+  CHECK(status_from_sqlstate("23514", "check").code() == ErrorCode::kAlreadyExists);
   CHECK(status_from_sqlstate("22003", "out of range").code() == ErrorCode::kInvalidArgument);
   CHECK(status_from_sqlstate("40001", "serialization").code() == ErrorCode::kResourceExhausted);
   CHECK(status_from_sqlstate("40P01", "deadlock").code() == ErrorCode::kResourceExhausted);

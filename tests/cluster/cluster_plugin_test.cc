@@ -73,7 +73,10 @@ TEST_CASE("the cluster plugin prepares the servers it is given", "[cluster]") {
   CHECK(ports.status().message().find("not implemented yet") != std::string::npos);
   auto db = PostgresConnection::connect(database);
   REQUIRE(db.ok());
-  CHECK((*db)->query("SELECT 1 FROM auth.schema_migrations")->rows() == 1);
+  for (const char* schema : {"auth", "security", "\"user\"", "stock"}) {
+    INFO(schema);
+    CHECK((*db)->query("SELECT 1 FROM " + std::string(schema) + ".schema_migrations")->rows() == 1);
+  }
   auto events = NatsConnection::connect(servers->nats_url());
   REQUIRE(events.ok());
   CHECK((*events)->publish("users.registered", "{}", "plugin-test-1").ok());

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include "tests/support/cluster_servers.h"
 #include "transports/cluster/postgres_connection.h"
+#include "transports/cluster/postgres_migrator.h"
 
 namespace fafnir {
 
@@ -20,6 +22,21 @@ inline std::string fresh_postgres_database(const ClusterServers& servers) {
   REQUIRE((*admin)->execute("CREATE DATABASE " + name).ok());
   std::string url = servers.postgres_url();
   return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+// A connection to a new database (see fresh_postgres_database) where `schema` is migrated, with
+// unqualified names resolving to it: what a repository over that schema expects.
+inline std::unique_ptr<PostgresConnection> migrated_postgres_schema(const ClusterServers& servers,
+                                                                    const Schema& schema) {
+  std::string url = fresh_postgres_database(servers);
+  auto admin = PostgresConnection::connect(url);
+  REQUIRE(admin.ok());
+  Status migrated = migrate_postgres_schema(**admin, schema);
+  INFO(migrated.to_string());
+  REQUIRE(migrated.ok());
+  auto connection = PostgresConnection::connect(url, schema.name);
+  REQUIRE(connection.ok());
+  return std::move(connection).value();
 }
 
 }  // namespace fafnir

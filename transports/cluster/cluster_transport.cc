@@ -3,7 +3,10 @@
 #include "transports/cluster/cluster_options.h"
 #include "transports/cluster/nats_connection.h"
 #include "transports/cluster/postgres_auth_repository.h"
+#include "transports/cluster/postgres_market_repository.h"
 #include "transports/cluster/postgres_migrator.h"
+#include "transports/cluster/postgres_profile_repository.h"
+#include "transports/cluster/postgres_security_repository.h"
 #include "transports/cluster/redis_connection.h"
 
 namespace fafnir {
@@ -16,9 +19,13 @@ const NatsStreamConfig kOrdersStream{"orders", {"orders.>"}};
 
 Result<Ports> ClusterTransport::open(const TransportContext&) {
   FAFNIR_ASSIGN_OR_RETURN(ClusterOptions options, ClusterOptions::from_environment(lookup_));
-  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> auth_db,
-                          PostgresConnection::connect(options.postgres_url, "auth"));
-  FAFNIR_RETURN_IF_ERROR(migrate_postgres_schema(*auth_db, PostgresAuthRepository::schema()));
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<PostgresConnection> postgres,
+                          PostgresConnection::connect(options.postgres_url));
+  for (const Schema* schema :
+       {&PostgresAuthRepository::schema(), &PostgresSecurityRepository::schema(),
+        &PostgresProfileRepository::schema(), &PostgresMarketRepository::schema()}) {
+    FAFNIR_RETURN_IF_ERROR(migrate_postgres_schema(*postgres, *schema));
+  }
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<RedisConnection> redis,
                           RedisConnection::connect(options.redis_url));
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<NatsConnection> nats,
@@ -26,9 +33,10 @@ Result<Ports> ClusterTransport::open(const TransportContext&) {
   FAFNIR_RETURN_IF_ERROR(nats->ensure_stream(kUsersStream));
   FAFNIR_RETURN_IF_ERROR(nats->ensure_stream(kOrdersStream));
   return Status::FailedPrecondition(
-      "the cluster transport reached PostgreSQL, Redis and NATS and prepared the auth schema and "
-      "the users and orders streams, but only the auth store exists on PostgreSQL so far; the "
-      "other services' stores and the JetStream event stream are not implemented yet");
+      "the cluster transport reached PostgreSQL, Redis and NATS and prepared the auth, security, "
+      "user and stock schemas and the users and orders streams, but only the auth, security, "
+      "profile and market stores exist on PostgreSQL so far; the order and portfolio stores and "
+      "the JetStream event stream are not implemented yet");
 }
 
 }  // namespace fafnir

@@ -23,8 +23,6 @@ const std::string kInitialSchema = std::string(
 
 const Schema kAuthSchema{"auth", {{1, "users, login failures, revoked tokens, outbox", kInitialSchema}}};
 
-std::string text(std::string_view value) { return std::string(value); }
-
 }  // namespace
 
 const Schema& PostgresAuthRepository::schema() { return kAuthSchema; }
@@ -44,7 +42,7 @@ Status PostgresAuthRepository::add_user(const Credentials& credentials, const Ev
 Result<std::optional<Credentials>> PostgresAuthRepository::find_one(std::string_view sql,
                                                                     std::string_view key) {
   std::lock_guard lock(mutex_);
-  FAFNIR_ASSIGN_OR_RETURN(PostgresResult rows, connection_->query(sql, {text(key)}));
+  FAFNIR_ASSIGN_OR_RETURN(PostgresResult rows, connection_->query(sql, {postgres_text(key)}));
   if (rows.rows() == 0) return std::optional<Credentials>();
   FAFNIR_ASSIGN_OR_RETURN(std::int64_t created_at, rows.int64(0, 3));
   return std::optional<Credentials>(
@@ -62,8 +60,9 @@ Result<std::optional<Credentials>> PostgresAuthRepository::find_by_id(std::strin
 Status PostgresAuthRepository::remove_user(std::string_view user_id, const Event& deleted) {
   std::lock_guard lock(mutex_);
   return connection_->transaction([&](PostgresConnection& db) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(PostgresResult erased,
-                            db.query("DELETE FROM users WHERE id = $1 RETURNING email", {text(user_id)}));
+    FAFNIR_ASSIGN_OR_RETURN(
+        PostgresResult erased,
+        db.query("DELETE FROM users WHERE id = $1 RETURNING email", {postgres_text(user_id)}));
     if (erased.rows() == 0) return Status::NotFound("no user " + std::string(user_id));
     FAFNIR_RETURN_IF_ERROR(
         db.query("DELETE FROM login_failures WHERE email = $1", {erased.text(0, 0)}).status());
@@ -76,7 +75,7 @@ Result<LoginFailures> PostgresAuthRepository::login_failures(std::string_view em
   FAFNIR_ASSIGN_OR_RETURN(
       PostgresResult rows,
       connection_->query("SELECT failures, locked_until FROM login_failures WHERE email = $1",
-                         {text(email)}));
+                         {postgres_text(email)}));
   if (rows.rows() == 0) return LoginFailures{};
   FAFNIR_ASSIGN_OR_RETURN(std::int64_t count, rows.int64(0, 0));
   FAFNIR_ASSIGN_OR_RETURN(std::int64_t locked_until, rows.int64(0, 1));
@@ -90,14 +89,15 @@ Status PostgresAuthRepository::save_login_failures(std::string_view email,
       ->query("INSERT INTO login_failures(email, failures, locked_until) VALUES ($1, $2, $3)"
               " ON CONFLICT (email) DO UPDATE"
               " SET failures = EXCLUDED.failures, locked_until = EXCLUDED.locked_until",
-              {text(email), std::to_string(failures.count),
+              {postgres_text(email), std::to_string(failures.count),
                std::to_string(failures.locked_until.micros)})
       .status();
 }
 
 Status PostgresAuthRepository::clear_login_failures(std::string_view email) {
   std::lock_guard lock(mutex_);
-  return connection_->query("DELETE FROM login_failures WHERE email = $1", {text(email)}).status();
+  return connection_->query("DELETE FROM login_failures WHERE email = $1", {postgres_text(email)})
+      .status();
 }
 
 Status PostgresAuthRepository::revoke_token(std::string_view token_id, Timestamp expires_at) {
@@ -105,15 +105,15 @@ Status PostgresAuthRepository::revoke_token(std::string_view token_id, Timestamp
   return connection_
       ->query("INSERT INTO revoked_tokens(token_id, expires_at) VALUES ($1, $2)"
               " ON CONFLICT (token_id) DO NOTHING",
-              {text(token_id), std::to_string(expires_at.micros)})
+              {postgres_text(token_id), std::to_string(expires_at.micros)})
       .status();
 }
 
 Result<bool> PostgresAuthRepository::is_token_revoked(std::string_view token_id) {
   std::lock_guard lock(mutex_);
-  FAFNIR_ASSIGN_OR_RETURN(
-      PostgresResult rows,
-      connection_->query("SELECT 1 FROM revoked_tokens WHERE token_id = $1", {text(token_id)}));
+  FAFNIR_ASSIGN_OR_RETURN(PostgresResult rows,
+                          connection_->query("SELECT 1 FROM revoked_tokens WHERE token_id = $1",
+                                             {postgres_text(token_id)}));
   return rows.rows() > 0;
 }
 

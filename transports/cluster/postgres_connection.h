@@ -18,6 +18,9 @@ namespace fafnir {
 // A query parameter in text form; nullopt binds SQL NULL.
 using PostgresParam = std::optional<std::string>;
 
+// `value` as a text parameter.
+inline PostgresParam postgres_text(std::string_view value) { return std::string(value); }
+
 // The rows of one statement. Owns its libpq result; move-only.
 class PostgresResult {
  public:
