@@ -22,7 +22,7 @@ TEST_CASE("advance calls the listener at every price step and session close", "[
 
   CountingListener day;
   REQUIRE(market.market().advance(hours(22), day).ok());
-  CHECK(day.moves == 22 * 60 - 1);  // Tuesday's open is Monday's close: nothing moves then
+  CHECK(day.moves == 22 * 60);  // Tuesday's open, at Monday's close, is a step too
   CHECK(day.closes == 1);
 
   // Prices move in steps of one minute: half a minute changes nothing.
@@ -37,7 +37,7 @@ TEST_CASE("weekends are flat but still roll the 24h trading day", "[market]") {
   CountingListener listener;
   REQUIRE(market.market().advance(hours(61), listener).ok());  // to Monday 01:00
   CHECK(listener.closes == 3);                                 // Saturday, Sunday and Monday 00:00
-  CHECK(listener.moves == 12 * 60 - 1 + 60);  // Friday afternoon and Monday's first hour
+  CHECK(listener.moves == 12 * 60 + 60);      // Friday afternoon and Monday's first hour
   std::vector<DailyBar> week = market.history("KO", "1W");
   CHECK(week.back().date == "2026-01-12");
   CHECK(week.rbegin()[1].date == "2026-01-09");

@@ -171,7 +171,7 @@ TEST_CASE("intraday prices trace the day's bar exactly", "[market]") {
   CountingListener listener;
   listener.on_move = [&] { seen.push_back(*market.market().last_price("NVDA")); };
   REQUIRE(market.market().advance(std::chrono::hours(24), listener).ok());
-  CHECK(listener.moves == 1439);  // nothing moves at Tuesday's open: it is Monday's close
+  CHECK(listener.moves == 1440);  // Tuesday's open, at Monday's close, is a step too
   DailyBar monday = market.history("NVDA", "1W").rbegin()[1];
   REQUIRE(monday.date == "2026-01-05");
   CHECK(monday.open == seen.front());

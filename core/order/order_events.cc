@@ -108,9 +108,10 @@ class OrderEventBody final : public EventBody {
 
 }  // namespace
 
-Event OrderEvent::to_event(std::string event_id, std::string_view subject) const {
-  return Event{std::move(event_id), std::string(subject), std::string(), order.updated_at,
-               std::make_shared<const OrderEventBody>(*this)};
+Event OrderEvent::to_event(std::string event_id, std::string_view subject) && {
+  Timestamp occurred_at = order.updated_at;
+  return Event{std::move(event_id), std::string(subject), std::string(), occurred_at,
+               std::make_shared<const OrderEventBody>(std::move(*this))};
 }
 
 Result<OrderEvent> OrderEvent::from_event(const Event& event) {

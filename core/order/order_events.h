@@ -35,7 +35,7 @@ struct OrderEvent {
 
   // `subject` is one of subjects::kOrders*. The event carries this value as its body; its JSON
   // text is written only when a store asks for it (Event::json()).
-  Event to_event(std::string event_id, std::string_view subject) const;
+  Event to_event(std::string event_id, std::string_view subject) &&;
   // The body of an event made by to_event, or its JSON text decoded. InvalidArgument when the
   // payload is not a well-formed orders.* message.
   static Result<OrderEvent> from_event(const Event& event);

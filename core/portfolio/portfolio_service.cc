@@ -203,6 +203,7 @@ Result<AccountPerformance> PortfolioService::performance(std::string_view user_i
   }));
   AccountPerformance result{account.id, account.currency, account.balance, account.reserved,
                             Money(), Money(), Money(), account.realized_pnl, {}};
+  result.positions.reserve(held.size());
   for (const Holding& holding : held) {
     FAFNIR_ASSIGN_OR_RETURN(const Instrument* instrument, market_.instrument(holding.symbol));
     FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(holding.symbol));

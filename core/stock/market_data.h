@@ -34,7 +34,8 @@ class MarketListener {
  public:
   virtual ~MarketListener() = default;
 
-  // Simulated time moved to the clock's now; any price may have changed.
+  // Simulated time moved to the clock's now, to a new price step or the open; any price may
+  // have changed.
   virtual Status on_market_moved() = 0;
 
   // The trading session closed at the clock's now: DAY orders expire.

@@ -272,14 +272,6 @@ Status StockService::import_bars(std::string_view symbol, std::string_view csv_t
   return Status::Ok();
 }
 
-void StockService::snapshot_prices(Timestamp t, std::vector<std::int64_t>& prices) {
-  TradingSession session = calendar_.session_at_or_before(t);
-  prices.resize(markets_.size());
-  for (std::size_t i = 0; i < markets_.size(); ++i) {
-    prices[i] = markets_[i]->price_in(session, t).micros();
-  }
-}
-
 Status StockService::advance(Duration duration, MarketListener& listener) {
   if (simulated_ == nullptr) {
     return Status::FailedPrecondition("market time follows the wall clock; it cannot be advanced");
@@ -293,13 +285,6 @@ Status StockService::advance(Duration duration, MarketListener& listener) {
     (void)persist_now(now);
     return failure;
   };
-  std::vector<std::int64_t> prices;
-  std::vector<std::int64_t> next;
-  {
-    std::lock_guard lock(mutex_);
-    snapshot_prices(now, prices);
-  }
-  MarketState state = calendar_.state(now);
   while (true) {
     const Timestamp close = calendar_.next_close(now);
     const Timestamp step = calendar_.next_price_step(now);
@@ -312,19 +297,10 @@ Status StockService::advance(Duration duration, MarketListener& listener) {
       Status closed = listener.on_session_closed();
       if (!closed.ok()) return stop(closed);
     }
+    // Every price step (an open is one) may move prices; the listener reads those it needs.
     if (event == step) {
-      {
-        std::lock_guard lock(mutex_);
-        snapshot_prices(now, next);
-      }
-      // An open is news even when prices have not moved yet: orders waiting for it can fill.
-      MarketState previous = std::exchange(state, calendar_.state(now));
-      bool opened = state == MarketState::kRegular && previous != MarketState::kRegular;
-      if (next != prices || opened) {
-        prices.swap(next);
-        Status moved = listener.on_market_moved();
-        if (!moved.ok()) return stop(moved);
-      }
+      Status moved = listener.on_market_moved();
+      if (!moved.ok()) return stop(moved);
     }
   }
   now = target;

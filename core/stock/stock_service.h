@@ -94,7 +94,6 @@ class StockService final : public MarketData {
   SymbolMarket* find(std::string_view symbol);
   Result<SymbolMarket*> require(std::string_view symbol);
   Quote make_quote(SymbolMarket& market, Timestamp now);
-  void snapshot_prices(Timestamp t, std::vector<std::int64_t>& prices);
   Status persist_now(Timestamp now);
 
   MarketRepository& repository_;

@@ -19,9 +19,13 @@ Result<std::vector<Event>> MemoryOutbox::pending(std::size_t limit) {
 
 Status MemoryOutbox::remove(const std::vector<std::string>& event_ids) {
   std::lock_guard lock(mutex_);
-  std::unordered_set<std::string_view> doomed(event_ids.begin(), event_ids.end());
   // The relay removes what pending() returned: the oldest events, in order.
-  while (!events_.empty() && doomed.erase(events_.front().id) > 0) events_.pop_front();
+  auto first_other = event_ids.begin();
+  while (first_other != event_ids.end() && !events_.empty() && events_.front().id == *first_other) {
+    events_.pop_front();
+    ++first_other;
+  }
+  std::unordered_set<std::string_view> doomed(first_other, event_ids.end());
   if (!doomed.empty()) {
     std::erase_if(events_, [&](const Event& event) { return doomed.erase(event.id) > 0; });
   }

@@ -62,6 +62,14 @@ void MemoryPortfolioTables::put_holding(Holding holding) {
   held.emplace(std::move(symbol), std::move(holding));
 }
 
+Holding* MemoryPortfolioTables::find_holding(std::string_view account_id,
+                                             std::string_view symbol) {
+  auto held = holdings.find(account_id);
+  if (held == holdings.end()) return nullptr;
+  auto found = held->second.find(symbol);
+  return found == held->second.end() ? nullptr : &found->second;
+}
+
 std::optional<Holding> MemoryPortfolioTables::take_holding(std::string_view account_id,
                                                            std::string_view symbol) {
   auto held = holdings.find(account_id);

@@ -40,6 +40,8 @@ struct MemoryPortfolioTables {
 
   // REQUIRES: no holding with the same id, nor for the same account and symbol.
   void put_holding(Holding holding);
+  // The holding of `symbol` in the account, in place; null when there is none.
+  Holding* find_holding(std::string_view account_id, std::string_view symbol);
   // The holding of `symbol` in the account, removed; none when there is none.
   std::optional<Holding> take_holding(std::string_view account_id, std::string_view symbol);
 

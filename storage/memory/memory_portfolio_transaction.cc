@@ -116,11 +116,8 @@ Result<std::vector<LedgerEntry>> MemoryPortfolioTransaction::ledger(std::string_
 
 Result<std::optional<Holding>> MemoryPortfolioTransaction::find_holding(std::string_view account_id,
                                                                         std::string_view symbol) {
-  auto held = tables_.holdings.find(account_id);
-  if (held == tables_.holdings.end()) return std::optional<Holding>();
-  auto found = held->second.find(symbol);
-  if (found == held->second.end()) return std::optional<Holding>();
-  return std::optional<Holding>(found->second);
+  const Holding* found = tables_.find_holding(account_id, symbol);
+  return found == nullptr ? std::optional<Holding>() : std::optional<Holding>(*found);
 }
 
 Result<std::vector<Holding>> MemoryPortfolioTransaction::holdings(std::string_view account_id) {
@@ -143,6 +140,15 @@ Status MemoryPortfolioTransaction::save_holding(const Holding& holding) {
           "CHECK constraint failed: reserved >= 0 AND reserved <= quantity");
     }
     FAFNIR_RETURN_IF_ERROR(check_account_exists(holding.account_id));
+    if (Holding* row = tables_.find_holding(holding.account_id, holding.symbol);
+        row != nullptr && row->id == holding.id) {
+      // The same row changes in place; undoing the later changes first brings it back.
+      undo_.record([&tables = tables_, before = *row] {
+        *tables.find_holding(before.account_id, before.symbol) = before;
+      });
+      *row = holding;
+      return Status::Ok();
+    }
   }
   // Like INSERT OR REPLACE: the new row displaces the one for the same account and symbol and any
   // other one with the same id.
