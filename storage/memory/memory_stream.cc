@@ -69,18 +69,28 @@ std::vector<Delivery> MemoryStream::next_messages(const Subscription& subscripti
                                                   std::int64_t& read_up_to) {
   std::lock_guard lock(mutex_);
   std::vector<Delivery> batch;
-  std::int64_t cursor = groups_.find(subscription.config.group)->second.cursor;
+  Group& group = groups_.find(subscription.config.group)->second;
+  std::int64_t cursor = group.cursor;
   std::int64_t end = static_cast<std::int64_t>(log_.size());
   read_up_to = 0;
   if (end <= cursor) return batch;
   for (std::int64_t sequence = cursor + 1; sequence <= end; ++sequence) {
     const Event& event = log_[static_cast<std::size_t>(sequence - 1)];
-    if (!wants(subscription.config, event.subject)) continue;
+    if (!wanted(group, subscription.config, event.subject)) continue;
     batch.push_back({event, sequence, 1});
     if (batch.size() == kBatchSize) break;
   }
   read_up_to = batch.size() == kBatchSize ? batch.back().sequence : end;
   return batch;
+}
+
+bool MemoryStream::wanted(Group& group, const ConsumerConfig& config,
+                          const std::string& subject) {
+  auto known = group.wanted_subjects.find(subject);
+  if (known == group.wanted_subjects.end()) {
+    known = group.wanted_subjects.emplace(subject, wants(config, subject)).first;
+  }
+  return known->second;
 }
 
 std::size_t MemoryStream::deliver(const Subscription& subscription,

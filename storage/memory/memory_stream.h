@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common/clock.h"
+#include "core/common/string_hash.h"
 #include "core/events/event_stream.h"
 #include "core/events/subscription_list.h"
 
@@ -43,7 +44,11 @@ class MemoryStream final : public EventStream {
     std::int64_t cursor = 0;                    // the last sequence read
     std::map<std::int64_t, Retry> retries;      // by sequence
     std::map<std::int64_t, DeadLetter> buried;  // by sequence
+    StringMap<bool> wanted_subjects;            // whether the group's filters match, by subject
   };
+
+  // wants(config, subject), remembered in `group` (a group has one configuration).
+  static bool wanted(Group& group, const ConsumerConfig& config, const std::string& subject);
 
   Result<std::size_t> dispatch_to(const Subscription& subscription);
   std::vector<Delivery> due_retries(const std::string& group);
