@@ -3,18 +3,20 @@
 # over keep-alive connections. Prints requests/s and latency percentiles beside the targets
 # (SPEC §9: >= 20,000 quote queries/s with p99 <= 5 ms at 64 connections; >= 3,000 createOrder/s).
 # Usage: bench/http.sh [seconds per run, default 10]
+# Environment: FAFNIR_BIN, the binary to serve (default build/fafnir, built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
+fafnir="${FAFNIR_BIN:-build/fafnir}"
 
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
 done
-[[ -x build/fafnir ]] || scripts/setup.sh >/dev/null
+[[ -x "$fafnir" ]] || scripts/setup.sh >/dev/null
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-build/fafnir --data-dir "$work/data" --hash-cost fast serve --port "$port" --log-level warn &
+"$fafnir" --data-dir "$work/data" --hash-cost fast serve --port "$port" --log-level warn &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"

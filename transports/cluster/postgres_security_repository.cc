@@ -2,11 +2,13 @@
 
 #include <string>
 
+#include "storage/security/security_seed.h"
+
 namespace fafnir {
 namespace {
 
 // Names sort bytewise ("C"), as SQLite's TEXT does, whatever the database's locale.
-constexpr std::string_view kInitialSchema =
+constexpr std::string_view kTables =
     "CREATE TABLE roles (name TEXT COLLATE \"C\" PRIMARY KEY);"
     "CREATE TABLE permissions (name TEXT COLLATE \"C\" PRIMARY KEY);"
     "CREATE TABLE role_permissions ("
@@ -16,20 +18,9 @@ constexpr std::string_view kInitialSchema =
     "CREATE TABLE user_roles ("
     " user_id TEXT NOT NULL,"
     " role TEXT COLLATE \"C\" NOT NULL REFERENCES roles(name),"
-    " PRIMARY KEY (user_id, role));"
-    "INSERT INTO roles(name) VALUES ('member'), ('admin');"
-    "INSERT INTO permissions(name) VALUES ('view_stocks'), ('order_stocks'),"
-    " ('manage_own_portfolio'), ('manage_own_watchlist'), ('manage_own_profile'),"
-    " ('manage_own_accounts'), ('view_users'), ('view_admin_dashboard'), ('view_audit_logs'),"
-    " ('deactivate_users'), ('reactivate_users'), ('manage_roles');"
-    "INSERT INTO role_permissions(role, permission) VALUES"
-    " ('member', 'view_stocks'), ('member', 'order_stocks'), ('member', 'manage_own_portfolio'),"
-    " ('member', 'manage_own_watchlist'), ('member', 'manage_own_profile'),"
-    " ('member', 'manage_own_accounts'),"
-    " ('admin', 'view_admin_dashboard'), ('admin', 'manage_own_profile'),"
-    " ('admin', 'view_audit_logs'), ('admin', 'view_users'), ('admin', 'deactivate_users'),"
-    " ('admin', 'reactivate_users'), ('admin', 'manage_roles');";
+    " PRIMARY KEY (user_id, role));";
 
+const std::string kInitialSchema = std::string(kTables) + std::string(kSecuritySeedSql);
 const Schema kSecuritySchema{"security",
                              {{1, "roles, permissions and user roles", kInitialSchema}}};
 
