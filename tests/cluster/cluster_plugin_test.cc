@@ -73,7 +73,7 @@ TEST_CASE("the cluster plugin prepares the servers it is given", "[cluster]") {
   CHECK(ports.status().message().find("not implemented yet") != std::string::npos);
   auto db = PostgresConnection::connect(database);
   REQUIRE(db.ok());
-  for (const char* schema : {"auth", "security", "\"user\"", "stock"}) {
+  for (const char* schema : {"auth", "security", "\"user\"", "stock", "\"order\"", "portfolio"}) {
     INFO(schema);
     CHECK((*db)->query("SELECT 1 FROM " + std::string(schema) + ".schema_migrations")->rows() == 1);
   }

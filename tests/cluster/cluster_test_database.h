@@ -24,19 +24,30 @@ inline std::string fresh_postgres_database(const ClusterServers& servers) {
   return url.substr(0, url.rfind('/') + 1) + name;
 }
 
-// A connection to a new database (see fresh_postgres_database) where `schema` is migrated, with
-// unqualified names resolving to it: what a repository over that schema expects.
-inline std::unique_ptr<PostgresConnection> migrated_postgres_schema(const ClusterServers& servers,
-                                                                    const Schema& schema) {
+// The URL of a new database (see fresh_postgres_database) where `schema` is migrated.
+inline std::string migrated_postgres_database(const ClusterServers& servers, const Schema& schema) {
   std::string url = fresh_postgres_database(servers);
   auto admin = PostgresConnection::connect(url);
   REQUIRE(admin.ok());
   Status migrated = migrate_postgres_schema(**admin, schema);
   INFO(migrated.to_string());
   REQUIRE(migrated.ok());
+  return url;
+}
+
+// A connection to `url` with unqualified names resolving to `schema`: what a store over that
+// schema expects. Each call is another session, as another node would have.
+inline std::unique_ptr<PostgresConnection> postgres_schema_connection(const std::string& url,
+                                                                      const Schema& schema) {
   auto connection = PostgresConnection::connect(url, schema.name);
   REQUIRE(connection.ok());
   return std::move(connection).value();
+}
+
+// A connection to a new database where `schema` is migrated (see the two above).
+inline std::unique_ptr<PostgresConnection> migrated_postgres_schema(const ClusterServers& servers,
+                                                                    const Schema& schema) {
+  return postgres_schema_connection(migrated_postgres_database(servers, schema), schema);
 }
 
 }  // namespace fafnir

@@ -5,6 +5,8 @@
 #include "transports/cluster/postgres_auth_repository.h"
 #include "transports/cluster/postgres_market_repository.h"
 #include "transports/cluster/postgres_migrator.h"
+#include "transports/cluster/postgres_order_store.h"
+#include "transports/cluster/postgres_portfolio_store.h"
 #include "transports/cluster/postgres_profile_repository.h"
 #include "transports/cluster/postgres_security_repository.h"
 #include "transports/cluster/redis_connection.h"
@@ -23,7 +25,8 @@ Result<Ports> ClusterTransport::open(const TransportContext&) {
                           PostgresConnection::connect(options.postgres_url));
   for (const Schema* schema :
        {&PostgresAuthRepository::schema(), &PostgresSecurityRepository::schema(),
-        &PostgresProfileRepository::schema(), &PostgresMarketRepository::schema()}) {
+        &PostgresProfileRepository::schema(), &PostgresMarketRepository::schema(),
+        &PostgresOrderStore::schema(), &PostgresPortfolioStore::schema()}) {
     FAFNIR_RETURN_IF_ERROR(migrate_postgres_schema(*postgres, *schema));
   }
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<RedisConnection> redis,
@@ -34,9 +37,9 @@ Result<Ports> ClusterTransport::open(const TransportContext&) {
   FAFNIR_RETURN_IF_ERROR(nats->ensure_stream(kOrdersStream));
   return Status::FailedPrecondition(
       "the cluster transport reached PostgreSQL, Redis and NATS and prepared the auth, security, "
-      "user and stock schemas and the users and orders streams, but only the auth, security, "
-      "profile and market stores exist on PostgreSQL so far; the order and portfolio stores and "
-      "the JetStream event stream are not implemented yet");
+      "user, stock, order and portfolio schemas and the users and orders streams; the auth, "
+      "security, profile, market, order and portfolio stores exist on PostgreSQL, but the "
+      "JetStream event stream is not implemented yet");
 }
 
 }  // namespace fafnir
