@@ -143,11 +143,14 @@ Status Simulation::sample(std::vector<AgentView>& views) {
   result_.times.push_back(clock_.now());
   result_.prices.push_back(std::move(prices));
 
+  std::vector<OwnedAccountRef> accounts;
+  accounts.reserve(agents_.size());
+  for (const Agent& agent : agents_) accounts.push_back({agent.user_id, agent.account_id});
+  FAFNIR_ASSIGN_OR_RETURN(std::vector<AccountPerformance> performances,
+                          platform_->portfolio().performances(accounts));
   views.assign(agents_.size(), AgentView{});
   for (std::size_t i = 0; i < agents_.size(); ++i) {
-    FAFNIR_ASSIGN_OR_RETURN(
-        AccountPerformance performance,
-        platform_->portfolio().performance(agents_[i].user_id, agents_[i].account_id));
+    const AccountPerformance& performance = performances[i];
     AgentView& view = views[i];
     view.buying_power = performance.cash - performance.reserved;
     view.equity = performance.equity;

@@ -231,6 +231,40 @@ TEST_CASE("average cost, realized and unrealized P&L are exact", "[portfolio]") 
   CHECK(f.ledger_sum() == f.cash());
 }
 
+TEST_CASE("several accounts are valued together as each would be on its own", "[portfolio]") {
+  TradingFixture f;
+  f.set_price("AAPL", "100.00");
+  f.set_price("MSFT", "50.00");
+  f.place(market(kBuy, "AAPL", "3"));
+  std::string other = f.register_user("other@example.com");
+  std::string theirs = f.open_account(other, AccountType::kInvestment, Currency::kUsd);
+  REQUIRE(f.try_place_as(other, market(kBuy, "AAPL", "2")).ok());
+  REQUIRE(f.try_place_as(other, market(kBuy, "MSFT", "1")).ok());
+  f.set_price("AAPL", "90.00");
+
+  Result<std::vector<AccountPerformance>> both =
+      portfolio(f).performances({{f.user(), f.account_id()}, {other, theirs}});
+  REQUIRE(both.ok());
+  REQUIRE(both->size() == 2);
+  CHECK((*both)[0].account_id == f.account_id());
+  CHECK((*both)[0].market_value == money("270.00"));
+  CHECK((*both)[1].account_id == theirs);
+  CHECK((*both)[1].market_value == money("230.00"));
+  CHECK((*both)[1].positions.size() == 2);
+  for (const AccountPerformance& together : *both) {
+    std::string owner = together.account_id == theirs ? other : f.user();
+    Result<AccountPerformance> alone = portfolio(f).performance(owner, together.account_id);
+    REQUIRE(alone.ok());
+    CHECK(together.cash == alone->cash);
+    CHECK(together.equity == alone->equity);
+    CHECK(together.unrealized_pnl == alone->unrealized_pnl);
+  }
+
+  CHECK(portfolio(f).performances({{f.user(), f.account_id()}, {f.user(), theirs}})
+            .status()
+            .code() == ErrorCode::kNotFound);  // someone else's account
+}
+
 // The average cost of 30.01 / 3 does not divide evenly; closing the position must still release
 // exactly its cost, without a few micros of phantom P&L.
 TEST_CASE("closing a whole position books exactly the proceeds minus what it cost",

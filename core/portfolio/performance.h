@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/common/currency.h"
@@ -16,6 +17,12 @@ struct PositionPerformance {
   Price price;  // current, converted to the account's currency
   Money market_value;
   Money unrealized_pnl;
+};
+
+// An account named by its owner, as the portfolio's reads take it.
+struct OwnedAccountRef {
+  std::string_view user_id;
+  std::string_view account_id;
 };
 
 struct AccountPerformance {

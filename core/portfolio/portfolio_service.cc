@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "core/common/text.h"
 
@@ -194,30 +195,57 @@ Result<Holding> PortfolioService::holding(std::string_view user_id, std::string_
 
 Result<AccountPerformance> PortfolioService::performance(std::string_view user_id,
                                                          std::string_view account_id) {
-  Account account;
-  std::vector<Holding> held;
+  FAFNIR_ASSIGN_OR_RETURN(std::vector<AccountPerformance> one,
+                          performances({OwnedAccountRef{user_id, account_id}}));
+  return std::move(one.front());
+}
+
+Result<std::vector<AccountPerformance>> PortfolioService::performances(
+    const std::vector<OwnedAccountRef>& accounts) {
+  struct Held {
+    Account account;
+    std::vector<Holding> holdings;
+  };
+  std::vector<Held> held(accounts.size());
   FAFNIR_RETURN_IF_ERROR(store_.read([&](PortfolioTransaction& tx) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(account, owned_account(tx, user_id, account_id));
-    FAFNIR_ASSIGN_OR_RETURN(held, tx.holdings(account_id));
+    for (std::size_t i = 0; i < accounts.size(); ++i) {
+      FAFNIR_ASSIGN_OR_RETURN(held[i].account,
+                              owned_account(tx, accounts[i].user_id, accounts[i].account_id));
+      FAFNIR_ASSIGN_OR_RETURN(held[i].holdings, tx.holdings(accounts[i].account_id));
+    }
     return Status::Ok();
   }));
-  AccountPerformance result{account.id, account.currency, account.balance, account.reserved,
-                            Money(), Money(), Money(), account.realized_pnl, {}};
-  result.positions.reserve(held.size());
-  for (const Holding& holding : held) {
-    FAFNIR_ASSIGN_OR_RETURN(const Instrument* instrument, market_.instrument(holding.symbol));
-    FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(holding.symbol));
-    FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(instrument->currency, account.currency));
-    Price local_price = convert(price, rate);
-    Money value = notional(local_price, holding.quantity);
-    Money unrealized = value - holding.cost_basis;
-    result.positions.push_back(
-        {holding.symbol, holding.quantity, holding.average_cost, local_price, value, unrealized});
-    result.market_value += value;
-    result.unrealized_pnl += unrealized;
+  struct Quote {
+    Price price;
+    Currency currency;
+  };
+  std::unordered_map<std::string_view, Quote> quotes;  // by symbol; keys live in `held`
+  std::vector<AccountPerformance> results;
+  results.reserve(held.size());
+  for (const auto& [account, holdings] : held) {
+    AccountPerformance& result = results.emplace_back(
+        AccountPerformance{account.id, account.currency, account.balance, account.reserved,
+                           Money(), Money(), Money(), account.realized_pnl, {}});
+    result.positions.reserve(holdings.size());
+    for (const Holding& holding : holdings) {
+      auto quote = quotes.find(holding.symbol);
+      if (quote == quotes.end()) {
+        FAFNIR_ASSIGN_OR_RETURN(const Instrument* instrument, market_.instrument(holding.symbol));
+        FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(holding.symbol));
+        quote = quotes.emplace(holding.symbol, Quote{price, instrument->currency}).first;
+      }
+      FAFNIR_ASSIGN_OR_RETURN(Price rate, market_.fx_rate(quote->second.currency, account.currency));
+      Price local_price = convert(quote->second.price, rate);
+      Money value = notional(local_price, holding.quantity);
+      Money unrealized = value - holding.cost_basis;
+      result.positions.push_back(
+          {holding.symbol, holding.quantity, holding.average_cost, local_price, value, unrealized});
+      result.market_value += value;
+      result.unrealized_pnl += unrealized;
+    }
+    result.equity = result.cash + result.market_value;
   }
-  result.equity = result.cash + result.market_value;
-  return result;
+  return results;
 }
 
 Status PortfolioService::add_to_watchlist(std::string_view user_id, std::string_view symbol) {

@@ -59,6 +59,10 @@ class PortfolioService final : public TradingAccounts {
   Result<Holding> holding(std::string_view user_id, std::string_view account_id,
                           std::string_view symbol);
   Result<AccountPerformance> performance(std::string_view user_id, std::string_view account_id);
+  // The performance of each of `accounts` at one instant, in the same order, read together and
+  // with each symbol priced once (e.g. marking every agent of a simulation). NotFound naming the
+  // first account that does not exist or belongs to someone else.
+  Result<std::vector<AccountPerformance>> performances(const std::vector<OwnedAccountRef>& accounts);
 
   // Adding is idempotent; NotFound for an unknown symbol.
   Status add_to_watchlist(std::string_view user_id, std::string_view symbol);
