@@ -4,6 +4,7 @@
 #include "scenario/scenario_files.h"
 #include "scenario/scenario_reporter.h"
 #include "scenario/scenario_runner.h"
+#include "transports/embedded/embedded_transport.h"
 
 namespace fafnir {
 namespace {
@@ -16,10 +17,12 @@ struct ScenarioArguments {
 Status run_scenarios(const CliContext& context, const ScenarioArguments& arguments) {
   FAFNIR_ASSIGN_OR_RETURN(std::vector<std::filesystem::path> files,
                           expand_scenario_paths(arguments.paths));
+  // Each scenario needs a world of its own, which the embedded transport gives in a new directory.
+  FAFNIR_ASSIGN_OR_RETURN(Transport * transport, context.transport(EmbeddedTransport::kName));
   bool json = arguments.json || context.options().json;
   std::vector<ScenarioResult> results;
   for (const std::filesystem::path& file : files) {
-    results.push_back(run_scenario_file(file));
+    results.push_back(run_scenario_file(file, *transport));
     if (!json) write_text_report(std::cout, results.back());
   }
   if (json) {

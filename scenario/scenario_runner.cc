@@ -7,11 +7,11 @@
 
 namespace fafnir {
 
-ScenarioResult run_scenario(const Scenario& scenario) {
+ScenarioResult run_scenario(const Scenario& scenario, Transport& transport) {
   ScenarioResult result;
   result.file = scenario.file;
   result.name = scenario.name;
-  Result<std::unique_ptr<ScenarioWorld>> created = ScenarioWorld::create(scenario);
+  Result<std::unique_ptr<ScenarioWorld>> created = ScenarioWorld::create(scenario, transport);
   if (!created.ok()) {
     result.error = "set-up: " + created.status().to_string();
     return result;
@@ -42,7 +42,7 @@ ScenarioResult run_scenario(const Scenario& scenario) {
   return result;
 }
 
-ScenarioResult run_scenario_file(const std::filesystem::path& file) {
+ScenarioResult run_scenario_file(const std::filesystem::path& file, Transport& transport) {
   Result<Scenario> scenario = load_scenario(file);
   if (!scenario.ok()) {
     ScenarioResult result;
@@ -51,7 +51,7 @@ ScenarioResult run_scenario_file(const std::filesystem::path& file) {
     result.malformed = true;
     return result;
   }
-  return run_scenario(*scenario);
+  return run_scenario(*scenario, transport);
 }
 
 }  // namespace fafnir

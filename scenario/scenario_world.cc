@@ -7,7 +7,6 @@
 #include <system_error>
 
 #include "core/common/encoding.h"
-#include "transports/embedded/embedded_transport.h"
 
 namespace fafnir {
 namespace {
@@ -49,10 +48,10 @@ ScenarioWorld::~ScenarioWorld() {
   std::filesystem::remove_all(directory_, ignored);
 }
 
-Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::create(const Scenario& scenario) {
+Result<std::unique_ptr<ScenarioWorld>> ScenarioWorld::create(const Scenario& scenario,
+                                                             Transport& transport) {
   FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path directory, make_private_directory());
   std::unique_ptr<ScenarioWorld> world(new ScenarioWorld(directory, scenario.market.start));
-  EmbeddedTransport transport;
   FAFNIR_ASSIGN_OR_RETURN(Ports ports, transport.open({directory / "data", &world->clock_}));
   PlatformOptions options;
   options.jwt_secret = random_token();

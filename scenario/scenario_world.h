@@ -7,13 +7,14 @@
 
 #include "core/common/clock.h"
 #include "core/platform/platform.h"
+#include "core/platform/transport.h"
 #include "scenario/scenario.h"
 #include "scenario/sequential_ids.h"
 
 namespace fafnir {
 
-// The platform one scenario runs on, and what its labels name. The platform uses the embedded
-// transport in a fresh private directory (removed on destruction), a ManualClock at the
+// The platform one scenario runs on, and what its labels name. The platform opens the given
+// transport on a fresh private directory (removed on destruction), with a ManualClock at the
 // scenario's start, sequential ids and fast password hashing. Not thread-safe.
 class ScenarioWorld {
  public:
@@ -34,7 +35,10 @@ class ScenarioWorld {
   };
 
   // Opens the platform and applies the market set-up (start prices); does not add the users.
-  static Result<std::unique_ptr<ScenarioWorld>> create(const Scenario& scenario);
+  // `transport` must give a platform that shares nothing with earlier scenarios (the embedded and
+  // memory transports do, in the new directory); it need not outlive the call.
+  static Result<std::unique_ptr<ScenarioWorld>> create(const Scenario& scenario,
+                                                       Transport& transport);
   ~ScenarioWorld();
   ScenarioWorld(const ScenarioWorld&) = delete;
   ScenarioWorld& operator=(const ScenarioWorld&) = delete;
