@@ -52,14 +52,22 @@ Status out_of_range(std::string_view text) {
                                  "9223372036854.775807)");
 }
 
-// a * b micro-units, rounded half away from zero to the micro; never overflows.
-Int128 multiply_rounded(int64_t a, int64_t b) {
-  Int128 product = static_cast<Int128>(a) * b;
-  Int128 quotient = product / kMicrosPerUnit;
-  Int128 twice_remainder = (product % kMicrosPerUnit) * 2;
-  if (twice_remainder >= kMicrosPerUnit) ++quotient;
-  if (twice_remainder <= -kMicrosPerUnit) --quotient;
+// numerator / denominator rounded half away from zero. REQUIRES: denominator > 0.
+template <typename Int>
+Int divide_rounded(Int numerator, Int denominator) {
+  Int quotient = numerator / denominator;
+  Int twice_remainder = (numerator % denominator) * 2;
+  if (twice_remainder >= denominator) ++quotient;
+  if (twice_remainder <= -denominator) --quotient;
   return quotient;
+}
+
+// a * b micro-units, rounded half away from zero to the micro; never overflows. Products that fit
+// 64 bits (nearly all) avoid the slow 128-bit division.
+Int128 multiply_rounded(int64_t a, int64_t b) {
+  int64_t product = 0;
+  if (!__builtin_mul_overflow(a, b, &product)) return divide_rounded(product, kMicrosPerUnit);
+  return divide_rounded(static_cast<Int128>(a) * b, static_cast<Int128>(kMicrosPerUnit));
 }
 
 bool fits_int64(Int128 value) {
@@ -197,11 +205,8 @@ Price convert(Price price, Price rate) {
 
 Price unit_price(Money total, Quantity quantity) {
   Int128 scaled = static_cast<Int128>(total.micros()) * kMicrosPerUnit;
-  Int128 quotient = scaled / quantity.micros();
-  Int128 twice_remainder = (scaled % quantity.micros()) * 2;
-  if (twice_remainder >= quantity.micros()) ++quotient;
-  if (twice_remainder <= -quantity.micros()) --quotient;
-  return Price::from_micros(static_cast<int64_t>(quotient));
+  return Price::from_micros(
+      static_cast<int64_t>(divide_rounded(scaled, static_cast<Int128>(quantity.micros()))));
 }
 
 }  // namespace fafnir
