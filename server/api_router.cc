@@ -45,6 +45,10 @@ HttpResponse ApiRouter::handle(const HttpRequest& request, RequestInfo& info) {
   auto start = std::chrono::steady_clock::now();
   std::string route_name;
   HttpResponse response = route(request, info, route_name);
+  if (request.method() == http::verb::head) {
+    response.content_length(response.body().size());
+    response.body().clear();
+  }
   auto latency = std::chrono::steady_clock::now() - start;
   metrics_.record(route_name, response.result_int(), latency);
   if (log_->should_log(spdlog::level::info)) {
@@ -74,11 +78,13 @@ HttpResponse ApiRouter::route(const HttpRequest& request, RequestInfo& info,
   if (path == "/auth/me" && method == http::verb::get) return rest_auth_.me(request);
   if (path == "/auth/logout" && method == http::verb::delete_) return rest_auth_.logout(request);
   if (path == "/auth/delete" && method == http::verb::delete_) return rest_auth_.delete_user(request);
-  if (path == "/healthz" && method == http::verb::get) {
+  // The read-only pages answer HEAD as GET; handle() then drops the body.
+  bool read_only = method == http::verb::get || method == http::verb::head;
+  if (path == "/healthz" && read_only) {
     return text_response("application/json", R"({"status":"ok"})");
   }
-  if (path == "/metrics" && method == http::verb::get) return metrics_page();
-  if (path == "/" && method == http::verb::get) return text_response("text/html", graphiql_page());
+  if (path == "/metrics" && read_only) return metrics_page();
+  if (path == "/" && read_only) return text_response("text/html", graphiql_page());
   route_name = "other";
   if (path.rfind("/auth/", 0) == 0) return method_not_allowed();
   return error_response(404, "NOT_FOUND", "no such path");

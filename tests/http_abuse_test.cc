@@ -480,13 +480,19 @@ TEST_CASE("http: /healthz and /metrics in Prometheus text format", "[http]") {
   check_alive(fixture);
   web.get("/nope");
 
+  HttpReply head = fixture.client().request(boost::beast::http::verb::head, "/healthz");
+  CHECK(head.status == 200);
+  CHECK(head.header("Content-Length") == "15");
+  CHECK(head.body.empty());
+  CHECK(fixture.client().get("/healthz").body == R"({"status":"ok"})");  // same connection
+
   HttpReply metrics = fixture.client().get("/metrics");
   REQUIRE(metrics.status == 200);
   CHECK(metrics.header("Content-Type").find("text/plain") == 0);
   const std::string& text = metrics.body;
   INFO(text);
   CHECK(text.find("# TYPE fafnir_http_requests_total counter") != std::string::npos);
-  CHECK(text.find("fafnir_http_requests_total{route=\"/healthz\",status=\"200\"} 1") !=
+  CHECK(text.find("fafnir_http_requests_total{route=\"/healthz\",status=\"200\"} 3") !=
         std::string::npos);
   CHECK(text.find("fafnir_http_requests_total{route=\"/graphql\",status=\"200\"} 2") !=
         std::string::npos);

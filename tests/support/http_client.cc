@@ -247,6 +247,7 @@ HttpReply HttpClient::exchange(http::verb method, std::string_view target,
   beast::error_code read = net::error::would_block;
   http::response_parser<http::string_body> parser;
   parser.body_limit(kMaxResponseBody);
+  parser.skip(method == http::verb::head);  // a HEAD reply announces a body it does not send
   // A server may answer before it has read the whole request (413) and close; read its answer
   // even when the rest of the request could not be written.
   if (!written || is_stale_connection(written)) {
