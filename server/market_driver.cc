@@ -12,7 +12,10 @@ void log_failure(spdlog::logger& log, std::string_view what, const Status& statu
 
 }  // namespace
 
-void MarketDriver::start() { thread_ = std::thread([this] { run(); }); }
+void MarketDriver::start() {
+  Timestamp last_tick = platform_.clock().now();
+  thread_ = std::thread([this, last_tick] { run(last_tick); });
+}
 
 void MarketDriver::stop() {
   {
@@ -32,8 +35,7 @@ void MarketDriver::poke() {
   wake_.notify_all();
 }
 
-void MarketDriver::run() {
-  Timestamp last_tick = platform_.clock().now();
+void MarketDriver::run(Timestamp last_tick) {
   auto next_tick = std::chrono::steady_clock::now();
   while (true) {
     bool ticking = std::chrono::steady_clock::now() >= next_tick;
@@ -54,9 +56,19 @@ void MarketDriver::run() {
 
 void MarketDriver::round(Timestamp& last_tick) {
   Timestamp now = platform_.clock().now();
-  log_failure(*log_, "market tick failed", platform_.engine().on_market_moved());
-  if (platform_.stock().calendar().next_close(last_tick) <= now) {
-    log_failure(*log_, "session close failed", platform_.engine().on_session_closed());
+  Result<bool> held = platform_.leadership().hold_or_take();
+  log_failure(*log_, "market leadership check failed", held.status());
+  bool leading = held.ok() && *held;
+  if (leading != leading_) {
+    log_->info(nlohmann::json{{"event", leading ? "took the market lead" : "lost the market lead"}}
+                   .dump());
+    leading_ = leading;
+  }
+  if (leading) {
+    log_failure(*log_, "market tick failed", platform_.engine().on_market_moved());
+    if (platform_.stock().calendar().next_close(last_tick) <= now) {
+      log_failure(*log_, "session close failed", platform_.engine().on_session_closed());
+    }
   }
   last_tick = now;
 }

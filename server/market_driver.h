@@ -11,10 +11,11 @@
 
 namespace fafnir {
 
-// Keeps a serving platform moving in wall-clock time: every `tick` the engine reacts to the
-// current prices (and to any session close since the last tick), then committed events are
-// handled; poke() asks for that handling sooner, e.g. after a request changed something.
-// Thread-safe.
+// Keeps a serving platform moving in wall-clock time: every `tick`, while this process leads the
+// market (Platform::leadership()), the engine reacts to the current prices and to any session
+// close since the last tick; every node handles committed events. A node that takes the lead does
+// not replay closes from before it led. poke() asks for the event handling sooner, e.g. after a
+// request changed something. Thread-safe.
 class MarketDriver {
  public:
   // Borrows `platform`, which must outlive the driver.
@@ -22,13 +23,14 @@ class MarketDriver {
       : platform_(platform), tick_(tick), log_(std::move(log)) {}
   ~MarketDriver() { stop(); }
 
+  // Starts the driver thread; session closes from now on are seen.
   void start();
   // Finishes the current round, handles what is left and joins the thread. Idempotent.
   void stop();
   void poke();
 
  private:
-  void run();
+  void run(Timestamp last_tick);
   void round(Timestamp& last_tick);
 
   Platform& platform_;
@@ -36,6 +38,7 @@ class MarketDriver {
   std::shared_ptr<spdlog::logger> log_;
   std::mutex mutex_;
   std::condition_variable wake_;
+  bool leading_ = false;  // as of the last round; only the driver thread uses it
   bool poked_ = false;
   bool stopping_ = false;
   std::thread thread_;

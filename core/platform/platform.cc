@@ -27,7 +27,9 @@ Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOp
       portfolio_(*ports_.portfolio, stock_, clock, ids, options.portfolio),
       engine_(*ports_.orders, stock_, portfolio_, clock, ids, options.trading),
       orders_(*ports_.orders, stock_, portfolio_, engine_, clock, ids),
-      relay_(borrow(ports_.outboxes), *ports_.stream) {}
+      relay_(borrow(ports_.outboxes), *ports_.stream) {
+  if (!ports_.leadership) ports_.leadership = std::make_unique<SoleMarketLeadership>();
+}
 
 Result<std::unique_ptr<Platform>> Platform::create(Ports ports, const Clock& clock,
                                                    IdGenerator& ids, PlatformOptions options) {

@@ -56,6 +56,8 @@ class Platform {
   OrderService& orders() { return orders_; }
   TradeEngine& engine() { return engine_; }
   EventStream& stream() { return *ports_.stream; }
+  // Whether this process drives the market now (see MarketLeadership).
+  MarketLeadership& leadership() { return *ports_.leadership; }
   const Clock& clock() const { return clock_; }
 
   // Publishes committed outbox events and delivers everything due, repeating until nothing is

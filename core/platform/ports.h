@@ -7,6 +7,7 @@
 #include "core/events/event_stream.h"
 #include "core/events/outbox.h"
 #include "core/order/order_store.h"
+#include "core/platform/market_leadership.h"
 #include "core/portfolio/portfolio_store.h"
 #include "core/security/security_repository.h"
 #include "core/stock/market_repository.h"
@@ -27,6 +28,8 @@ struct Ports {
   std::unique_ptr<PortfolioStore> portfolio;
   std::unique_ptr<EventStream> stream;
   std::vector<std::unique_ptr<Outbox>> outboxes;
+  // Which node drives a market several nodes share; null when this process is the only one.
+  std::unique_ptr<MarketLeadership> leadership;
 };
 
 }  // namespace fafnir
