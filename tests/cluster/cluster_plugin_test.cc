@@ -1,5 +1,6 @@
 #include <stdlib.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -57,7 +58,7 @@ TEST_CASE("the cluster plugin names the server URLs it is missing", "[cluster]")
   CHECK(ports.status().message().find("FAFNIR_POSTGRES_URL, FAFNIR_NATS_URL") != std::string::npos);
 }
 
-TEST_CASE("the cluster plugin prepares the servers it is given", "[cluster]") {
+TEST_CASE("the cluster plugin prepares the servers it is given and opens every port", "[cluster]") {
   ClusterServers* servers = ClusterServers::shared();
   if (servers == nullptr) return;
   std::string database = fresh_postgres_database(*servers);
@@ -68,12 +69,21 @@ TEST_CASE("the cluster plugin prepares the servers it is given", "[cluster]") {
   ManualClock clock(Timestamp{0});
   Result<Ports> ports = transport.open({"/nonexistent/data", &clock});
 
-  // Until every service has its cluster store, open() says so after preparing the servers.
-  REQUIRE_FALSE(ports.ok());
-  CHECK(ports.status().message().find("not implemented yet") != std::string::npos);
+  INFO(ports.status().to_string());
+  REQUIRE(ports.ok());
+  CHECK(ports->auth != nullptr);
+  CHECK(ports->security != nullptr);
+  CHECK(ports->profiles != nullptr);
+  CHECK(ports->market != nullptr);
+  CHECK(ports->orders != nullptr);
+  CHECK(ports->portfolio != nullptr);
+  CHECK(ports->stream != nullptr);
+  CHECK(ports->outboxes.size() == 2);  // auth and order publish events
+  CHECK_FALSE(std::filesystem::exists("/nonexistent/data"));
   auto db = PostgresConnection::connect(database);
   REQUIRE(db.ok());
-  for (const char* schema : {"auth", "security", "\"user\"", "stock", "\"order\"", "portfolio"}) {
+  for (const char* schema :
+       {"auth", "security", "\"user\"", "stock", "\"order\"", "portfolio", "stream"}) {
     INFO(schema);
     CHECK((*db)->query("SELECT 1 FROM " + std::string(schema) + ".schema_migrations")->rows() == 1);
   }

@@ -82,6 +82,49 @@ TEST_CASE("a durable consumer group keeps its place and redelivers what it did n
   CHECK(drained->empty());
 }
 
+TEST_CASE("a pulled message carries its headers and its place in the stream", "[cluster]") {
+  ClusterServers* servers = ClusterServers::shared();
+  if (servers == nullptr) return;
+  auto nats = NatsConnection::connect(servers->nats_url());
+  REQUIRE(nats.ok());
+  const NatsStreamConfig probes{"probes", {"probes.>"}};
+  REQUIRE((*nats)->ensure_stream(probes).ok());
+  REQUIRE((*nats)->publish("probes.one", "first", "probe-1", {{"Probe-Note", "hello"}}).ok());
+  REQUIRE((*nats)->publish("probes.two", "second", "probe-2").ok());
+
+  auto consumer = (*nats)->pull_consumer({"probes", "probe-reader", "probes.>"});
+  REQUIRE(consumer.ok());
+  auto state = (*nats)->consumer_state("probes", "probe-reader");
+  REQUIRE(state.ok());
+  CHECK(state->pending == 2);
+  CHECK(state->ack_pending == 0);
+
+  auto batch = (*consumer)->fetch_available(10, milliseconds(2000));  // returns with what is there
+  REQUIRE(batch.ok());
+  REQUIRE(batch->size() == 2);
+  NatsMessage& first = batch->front();
+  CHECK(first.header("Probe-Note") == "hello");
+  CHECK(first.header("Nats-Msg-Id") == "probe-1");
+  CHECK_FALSE(first.header("Missing").has_value());
+  auto info = first.delivery_info();
+  REQUIRE(info.ok());
+  CHECK(info->stream_sequence == 1);
+  CHECK(info->delivered == 1);
+  CHECK(info->stored_at_nanos > 0);
+  CHECK((*(*nats)->consumer_state("probes", "probe-reader")).ack_pending == 2);
+  for (NatsMessage& message : *batch) CHECK(message.ack().ok());
+  CHECK((*(*nats)->consumer_state("probes", "probe-reader")).ack_pending == 0);
+
+  auto none = (*consumer)->fetch_available(10, milliseconds(50));
+  REQUIRE(none.ok());
+  CHECK(none->empty());
+
+  consumer->reset();
+  CHECK((*nats)->delete_stream("probes").ok());
+  CHECK((*nats)->delete_stream("probes").code() == ErrorCode::kNotFound);
+  CHECK((*nats)->consumer_state("probes", "probe-reader").status().code() == ErrorCode::kNotFound);
+}
+
 TEST_CASE("an unreachable NATS server is a clear error", "[cluster]") {
   auto nats = NatsConnection::connect("nats://127.0.0.1:1", milliseconds(500));
   REQUIRE_FALSE(nats.ok());
