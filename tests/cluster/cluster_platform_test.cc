@@ -23,10 +23,7 @@ class ClusterNode {
  public:
   ClusterNode(const ClusterServers& servers, std::string database,
               const std::filesystem::path& data_dir)
-      : database_(std::move(database)),
-        servers_(servers),
-        clock_(at(kStart)),
-        transport_([this](const char* name) { return setting(name); }) {
+      : clock_(at(kStart)), transport_(cluster_settings(servers, std::move(database))) {
     Result<Ports> ports = transport_.open({data_dir, &clock_});
     INFO(ports.status().to_string());
     REQUIRE(ports.ok());
@@ -52,16 +49,6 @@ class ClusterNode {
   }
 
  private:
-  const char* setting(const char* name) const {
-    std::string_view variable(name);
-    if (variable == "FAFNIR_POSTGRES_URL") return database_.c_str();
-    if (variable == "FAFNIR_REDIS_URL") return servers_.redis_url().c_str();
-    if (variable == "FAFNIR_NATS_URL") return servers_.nats_url().c_str();
-    return nullptr;
-  }
-
-  std::string database_;
-  const ClusterServers& servers_;
   ManualClock clock_;
   RandomIdGenerator ids_;
   ClusterTransport transport_;
@@ -119,6 +106,10 @@ TEST_CASE("a trade on one cluster node is settled once and seen by another node"
   CHECK(orders[0].filled_quantity == qty("10"));
   CHECK(ok_or_fail(two.portfolio().account(user, account.id)).balance == money("9500.00"));
   CHECK(ok_or_fail(two.portfolio().holding(user, account.id, "AAPL")).quantity == qty("10"));
+
+  // The first node holds the market lead; the second serves without driving the market.
+  CHECK(ok_or_fail(one.leadership().hold_or_take()));
+  CHECK_FALSE(ok_or_fail(two.leadership().hold_or_take()));
 
   // Cluster mode keeps nothing on local disk.
   CHECK((!std::filesystem::exists(data_dir) || std::filesystem::is_empty(data_dir)));

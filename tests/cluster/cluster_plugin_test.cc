@@ -79,6 +79,7 @@ TEST_CASE("the cluster plugin prepares the servers it is given and opens every p
   CHECK(ports->portfolio != nullptr);
   CHECK(ports->stream != nullptr);
   CHECK(ports->outboxes.size() == 2);  // auth and order publish events
+  CHECK(ports->leadership != nullptr);
   CHECK_FALSE(std::filesystem::exists("/nonexistent/data"));
   auto db = PostgresConnection::connect(database);
   REQUIRE(db.ok());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -48,6 +49,20 @@ inline std::unique_ptr<PostgresConnection> postgres_schema_connection(const std:
 inline std::unique_ptr<PostgresConnection> migrated_postgres_schema(const ClusterServers& servers,
                                                                     const Schema& schema) {
   return postgres_schema_connection(migrated_postgres_database(servers, schema), schema);
+}
+
+// The configuration of a ClusterTransport on `servers` with its PostgreSQL data in
+// `database_url`, as the lookup ClusterTransport takes; the strings live in the returned function.
+inline std::function<const char*(const char*)> cluster_settings(const ClusterServers& servers,
+                                                                std::string database_url) {
+  return [database = std::move(database_url), redis = servers.redis_url(),
+          nats = servers.nats_url()](const char* name) -> const char* {
+    std::string_view variable(name);
+    if (variable == "FAFNIR_POSTGRES_URL") return database.c_str();
+    if (variable == "FAFNIR_REDIS_URL") return redis.c_str();
+    if (variable == "FAFNIR_NATS_URL") return nats.c_str();
+    return nullptr;
+  };
 }
 
 }  // namespace fafnir

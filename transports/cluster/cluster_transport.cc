@@ -4,6 +4,7 @@
 #include "transports/cluster/jetstream_stream.h"
 #include "transports/cluster/nats_connection.h"
 #include "transports/cluster/postgres_auth_repository.h"
+#include "transports/cluster/postgres_market_leadership.h"
 #include "transports/cluster/postgres_market_repository.h"
 #include "transports/cluster/postgres_migrator.h"
 #include "transports/cluster/postgres_order_store.h"
@@ -59,6 +60,8 @@ Result<Ports> ClusterTransport::open(const TransportContext& context) {
     FAFNIR_ASSIGN_OR_RETURN(auto outbox_db, connect(*schema));
     ports.outboxes.push_back(std::make_unique<PostgresOutbox>(std::move(outbox_db)));
   }
+
+  ports.leadership = std::make_unique<PostgresMarketLeadership>(options.postgres_url);
 
   FAFNIR_ASSIGN_OR_RETURN(auto claims_db, connect(PostgresStreamStore::schema()));
   FAFNIR_ASSIGN_OR_RETURN(auto stream_db, connect(PostgresStreamStore::schema()));

@@ -13,7 +13,8 @@ namespace fafnir {
 // each server (Internal naming the one that is unreachable), migrates the service schemas and the
 // stream schema, and creates the JetStream streams `users` and `orders`. The ports it returns:
 // one PostgreSQL store per service, each on a session of its own; the outboxes of the auth and
-// order schemas; a JetStreamStream timed by the context's clock (see jetstream_stream.h); and, in
+// order schemas; a JetStreamStream timed by the context's clock (see jetstream_stream.h); the
+// market leadership, a PostgreSQL advisory lock (see postgres_market_leadership.h); and, in
 // Ports::resources, the Redis connection. Nothing is written to the data directory. Several
 // processes (nodes) may open the same servers: their ports share the stored data and the consumer
 // groups. Not thread-safe; open() once at start-up.
