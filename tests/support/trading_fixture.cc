@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/auth/password_hasher.h"
+#include "tests/support/fixture_transport.h"
 #include "transports/embedded/embedded_transport.h"
 #include "transports/memory/memory_transport.h"
 
@@ -60,7 +61,9 @@ OrderRequest stop_limit(OrderSide side, std::string_view symbol, std::string_vie
 }
 
 TradingFixture::TradingFixture(TradingFixtureOptions options)
-    : options_(options), clock_(at(options.start)) {
+    : options_(options),
+      named_transport_(options.in_memory ? nullptr : fixture_transport_from_environment()),
+      clock_(at(options.start)) {
   open();
   user_ = register_user("trader@example.com");
   account_id_ = open_account(user_, AccountType::kInvestment, Currency::kUsd);
@@ -72,7 +75,9 @@ TradingFixture::~TradingFixture() { platform_.reset(); }
 void TradingFixture::open() {
   EmbeddedTransport embedded;
   MemoryTransport memory;
-  Transport& transport = options_.in_memory ? static_cast<Transport&>(memory) : embedded;
+  Transport& transport = named_transport_       ? *named_transport_
+                         : options_.in_memory ? static_cast<Transport&>(memory)
+                                              : embedded;
   Result<Ports> ports = transport.open({dir_.path() / "data", &clock_});
   INFO(ports.status().to_string());
   REQUIRE(ports.ok());

@@ -17,6 +17,7 @@
 #include "core/order/order_request.h"
 #include "core/platform/platform.h"
 #include "core/platform/ports.h"
+#include "core/platform/transport.h"
 #include "core/portfolio/account.h"
 #include "tests/support/temp_dir.h"
 
@@ -55,7 +56,8 @@ struct TradingFixtureOptions {
   // Called with the ports before every platform is created (also on reopen()), e.g. to wrap a
   // store for fault injection; default: none.
   std::function<void(Ports&)> wrap_ports{};
-  // The memory transport instead of the embedded one (then reopen() starts from nothing).
+  // The memory transport instead of the embedded one or the one FAFNIR_TEST_TRANSPORT names
+  // (then reopen() starts from nothing).
   bool in_memory = false;
 };
 
@@ -119,6 +121,8 @@ class TradingFixture {
   void open();
 
   TradingFixtureOptions options_;
+  // The transport FAFNIR_TEST_TRANSPORT names (see fixture_transport.h); null: embedded/memory.
+  std::unique_ptr<Transport> named_transport_;
   TempDir dir_;
   ManualClock clock_;
   RandomIdGenerator ids_;
