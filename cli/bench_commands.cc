@@ -4,6 +4,7 @@
 #include "bench/lifecycle_bench.h"
 #include "bench/trigger_bench.h"
 #include "cli/commands.h"
+#include "cli/simulation_session.h"
 #include "cli/temp_directory.h"
 #include "sim/simulation_bench.h"
 #include "transports/embedded/embedded_transport.h"
@@ -56,9 +57,9 @@ Status triggers(CliContext& context, std::size_t resting, std::size_t ticks) {
 }
 
 Result<SimulationBenchResult> time_simulation(const SimulationOptions& options,
-                                              Transport& transport) {
+                                              Transport& transport, std::size_t shards) {
   if (transport.name() == MemoryTransport::kName) {
-    return run_simulation_bench(options, transport, {});
+    return run_simulation_bench(options, transport, {}, shards);
   }
   FAFNIR_ASSIGN_OR_RETURN(std::filesystem::path dir, make_temp_directory("fafnir-bench"));
   Result<SimulationBenchResult> result = run_simulation_bench(options, transport, dir);
@@ -70,18 +71,26 @@ Result<SimulationBenchResult> time_simulation(const SimulationOptions& options,
 Status simulation(CliContext& context, const SimulationOptions& options,
                   const std::string& transport_name) {
   FAFNIR_ASSIGN_OR_RETURN(Transport * transport, context.transport(transport_name));
-  FAFNIR_ASSIGN_OR_RETURN(SimulationBenchResult result, time_simulation(options, *transport));
+  // The reference: the same run on one platform (one core); then as `fafnir simulate` runs it.
+  FAFNIR_ASSIGN_OR_RETURN(SimulationBenchResult one, time_simulation(options, *transport, 1));
+  FAFNIR_ASSIGN_OR_RETURN(SimulationBenchResult result,
+                          time_simulation(options, *transport, simulation_shards(*transport)));
   context.print({{"agents", options.agents},
                  {"days", options.days},
                  {"transport", transport_name},
                  {"orders", result.orders},
                  {"seconds", result.seconds},
-                 {"ordersPerSecond", result.orders_per_second}},
+                 {"shards", result.shards},
+                 {"ordersPerSecond", result.orders_per_second},
+                 {"onePlatformOrdersPerSecond", one.orders_per_second}},
                 "simulation, " + std::to_string(options.agents) + " agents over " +
                     std::to_string(options.days) + " trading days on the " + transport_name +
                     " transport: " + std::to_string(result.orders) + " orders in " +
-                    std::to_string(result.seconds) + " s\n  simulated orders: " +
-                    rate(result.orders_per_second) + " orders/s (target >= 100000)");
+                    std::to_string(result.seconds) + " s on " + std::to_string(result.shards) +
+                    " platform(s) at once\n  simulated orders: " +
+                    rate(result.orders_per_second) +
+                    " orders/s (target >= 100000)\n  one platform: " +
+                    rate(one.orders_per_second) + " orders/s");
   return Status::Ok();
 }
 

@@ -3,26 +3,39 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "cli/progress_bar.h"
 #include "cli/table.h"
 #include "cli/temp_directory.h"
+#include "sim/sharded_simulation.h"
 #include "sim/simulation.h"
 #include "transports/memory/memory_transport.h"
 
 namespace fafnir {
 namespace {
 
-Result<SimulationOutcome> run_in(const SimulationOptions& options, Transport& transport,
-                                 const std::filesystem::path& data_dir,
-                                 const std::filesystem::path& out_dir, bool progress) {
-  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<Simulation> simulation,
-                          Simulation::create(options, transport, data_dir));
+// Creates the simulation (registration and funding), then runs it under a progress bar.
+template <typename Simulated>
+Result<SimulationResult> run_with_progress(Result<std::unique_ptr<Simulated>> created,
+                                           bool progress) {
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<Simulated> simulation, std::move(created));
   ProgressBar bar(std::cerr, "simulating", progress);
   FAFNIR_ASSIGN_OR_RETURN(
       SimulationResult result,
       simulation->run([&bar](std::size_t done, std::size_t total) { bar.update(done, total); }));
   bar.finish();
+  return result;
+}
+
+Result<SimulationOutcome> run_in(const SimulationOptions& options, Transport& transport,
+                                 const std::filesystem::path& data_dir,
+                                 const std::filesystem::path& out_dir, bool progress) {
+  std::size_t shards = simulation_shards(transport);
+  FAFNIR_ASSIGN_OR_RETURN(
+      SimulationResult result,
+      shards > 1 ? run_with_progress(ShardedSimulation::create(options, transport, shards), progress)
+                 : run_with_progress(Simulation::create(options, transport, data_dir), progress));
   SimulationReport report = summarize_simulation(result);
   FAFNIR_RETURN_IF_ERROR(write_simulation_report(result, report, out_dir));
   return SimulationOutcome{std::move(result), std::move(report)};
@@ -52,6 +65,11 @@ std::vector<std::string> agent_row(const std::string& role, const AgentSummary& 
 }
 
 }  // namespace
+
+std::size_t simulation_shards(const Transport& transport) {
+  if (transport.name() != MemoryTransport::kName) return 1;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 Result<SimulationOutcome> run_simulation_session(const SimulationOptions& options,
                                                  Transport& transport, const std::string& data_dir,

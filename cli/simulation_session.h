@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -16,8 +17,13 @@ struct SimulationOutcome {
   SimulationReport report;
 };
 
+// How many platforms a simulation on `transport` is dealt to (see ShardedSimulation): one per core
+// on the memory transport, else one.
+std::size_t simulation_shards(const Transport& transport);
+
 // Runs a simulation on `transport` and writes its report files into `out_dir`. On the memory
-// transport nothing else is written, and `data_dir` must be empty (InvalidArgument otherwise).
+// transport the agents are dealt to simulation_shards() platforms run at once and nothing else is
+// written, and `data_dir` must be empty (InvalidArgument otherwise).
 // Another transport keeps the platform's files in `data_dir` when one is given (it must be missing
 // or empty: FailedPrecondition otherwise), else in a fresh temporary directory that is removed
 // afterwards, so no user data is touched. Draws a progress bar on stderr when `progress` is set.

@@ -35,7 +35,12 @@ Simulation::Simulation(SimulationOptions options)
 
 Result<std::unique_ptr<Simulation>> Simulation::create(SimulationOptions options,
                                                        Transport& transport,
-                                                       const std::filesystem::path& data_dir) {
+                                                       const std::filesystem::path& data_dir,
+                                                       AgentShard shard) {
+  if (shard.count == 0 || shard.index >= shard.count) {
+    return Status::InvalidArgument("agent shard " + std::to_string(shard.index) + " of " +
+                                   std::to_string(shard.count) + " does not exist");
+  }
   FAFNIR_RETURN_IF_ERROR(validate_simulation_options(options));
   std::unique_ptr<Simulation> simulation(new Simulation(std::move(options)));
   const SimulationOptions& chosen = simulation->options_;
@@ -63,7 +68,7 @@ Result<std::unique_ptr<Simulation>> Simulation::create(SimulationOptions options
   simulation->market_.symbols = chosen.symbols;
   simulation->market_.history.resize(chosen.symbols.size());
   simulation->result_.options = chosen;
-  for (std::size_t number = 1; number <= chosen.agents; ++number) {
+  for (std::size_t number = 1 + shard.index; number <= chosen.agents; number += shard.count) {
     FAFNIR_RETURN_IF_ERROR(simulation->add_agent(number));
   }
   return simulation;

@@ -18,6 +18,12 @@
 
 namespace fafnir {
 
+// Which of a run's agents one simulation trades: agent number n when (n - 1) % count == index.
+struct AgentShard {
+  std::size_t index = 0;
+  std::size_t count = 1;  // the default: every agent
+};
+
 // Agents trading over the simulated market through the platform's public services, as users do:
 // each is a registered user (fast password hashing) with a funded USD INVESTMENT account whose
 // strategy turns what it sees at each decision point into orders (reservations, engine fills and
@@ -40,14 +46,16 @@ class Simulation {
 
   // Validates `options`, opens the platform on `transport` with `data_dir` as the place for its
   // files (created when missing; REQUIRES: holds no fafnir data; unused by the memory transport)
-  // and registers and funds the agents. The caller removes `data_dir` after destroying the
-  // simulation.
+  // and registers and funds the agents of `shard`. The caller removes `data_dir` after destroying
+  // the simulation.
   static Result<std::unique_ptr<Simulation>> create(SimulationOptions options, Transport& transport,
-                                                    const std::filesystem::path& data_dir);
+                                                    const std::filesystem::path& data_dir,
+                                                    AgentShard shard = {});
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
   // Runs every decision point of every day, then moves to the last close and settles. Call once.
+  // The result's agents are those of the shard, in number order.
   Result<SimulationResult> run(const Progress& progress = {});
 
   Platform& platform() { return *platform_; }

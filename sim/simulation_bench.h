@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 
@@ -13,13 +14,16 @@ struct SimulationBenchResult {
   std::int64_t orders = 0;       // orders the agents placed
   double seconds = 0;            // wall time of the run (set-up and registration excluded)
   double orders_per_second = 0;  // orders / seconds
+  std::size_t shards = 1;        // platforms the agents were dealt to, run at once
 };
 
-// Runs the simulation of `options` on a fresh platform over `transport` (files, if any, in
-// `data_dir`) and times Simulation::run(): advancing the market, deciding, placing, filling and
-// settling.
+// Runs the simulation of `options` on fresh platforms over `transport` (files, if any, in
+// `data_dir`) and times the run: advancing the market, deciding, placing, filling and settling.
+// With `shards` > 1 the agents are dealt to that many platforms run at once (ShardedSimulation;
+// REQUIRES: the memory transport and an empty `data_dir`).
 Result<SimulationBenchResult> run_simulation_bench(const SimulationOptions& options,
                                                    Transport& transport,
-                                                   const std::filesystem::path& data_dir);
+                                                   const std::filesystem::path& data_dir,
+                                                   std::size_t shards = 1);
 
 }  // namespace fafnir

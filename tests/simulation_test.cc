@@ -11,6 +11,7 @@
 #include <string>
 
 #include "sim/equity_chart.h"
+#include "sim/sharded_simulation.h"
 #include "sim/simulation_report.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
@@ -96,6 +97,37 @@ TEST_CASE("simulation: the memory and the embedded transport give the same repor
   CHECK(report_csv(in_memory->report) == report_csv(on_sqlite->report));
   CHECK(in_memory->result.orders == on_sqlite->result.orders);
   CHECK(in_memory->result.orders > 0);
+}
+
+TEST_CASE("simulation: agents dealt to several platforms run at once give the same report",
+          "[simulation]") {
+  SimulationOptions options = small_run(7);
+  options.agents = 11;  // does not divide evenly into the shards
+  auto single = simulate(options);
+  for (std::size_t shards : {2, 3, 11, 40}) {
+    MemoryTransport memory;
+    Result<std::unique_ptr<ShardedSimulation>> sharded =
+        ShardedSimulation::create(options, memory, shards);
+    REQUIRE(sharded.ok());
+    CHECK((*sharded)->shards() == std::min<std::size_t>(shards, options.agents));
+    Result<SimulationResult> result = (*sharded)->run();
+    INFO(result.status().to_string());
+    REQUIRE(result.ok());
+    SimulationReport report = summarize_simulation(*result);
+    CHECK(report_json(*result, report).dump(2) ==
+          report_json(single->result, single->report).dump(2));
+    CHECK(report_csv(report) == report_csv(single->report));
+    CHECK(result->orders == single->result.orders);
+    REQUIRE(result->agents.size() == single->result.agents.size());
+    for (std::size_t i = 0; i < result->agents.size(); ++i) {
+      CHECK(result->agents[i].name == single->result.agents[i].name);
+      CHECK(result->agents[i].equity == single->result.agents[i].equity);
+      CHECK(result->agents[i].trades == single->result.agents[i].trades);
+    }
+  }
+  CHECK(single->result.orders > 0);
+  MemoryTransport memory;
+  CHECK(ShardedSimulation::create(options, memory, 0).ok());  // at least one shard
 }
 
 TEST_CASE("simulation: the report agrees with the platform's accounts and ledgers",
