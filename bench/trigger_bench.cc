@@ -1,5 +1,6 @@
 #include "bench/trigger_bench.h"
 
+#include <dlfcn.h>
 #include <malloc.h>
 
 #include <chrono>
@@ -15,7 +16,23 @@ constexpr std::size_t kSymbols = 40;
 constexpr std::int64_t kCent = 10'000;
 constexpr std::int64_t kMarketCents = 100 * 100;  // 100.00
 
-std::size_t heap_in_use() { return mallinfo2().uordblks; }
+// Bytes allocated on the heap: jemalloc's count when the process runs on it (the fafnir binary
+// links it, and glibc's counters then stay at zero), else glibc's.
+std::size_t heap_in_use() {
+  using Mallctl = int (*)(const char*, void*, std::size_t*, void*, std::size_t);
+  static const auto mallctl = reinterpret_cast<Mallctl>(dlsym(RTLD_DEFAULT, "mallctl"));
+  if (mallctl != nullptr) {
+    std::uint64_t epoch = 1;
+    std::size_t epoch_size = sizeof epoch;
+    std::size_t allocated = 0;
+    std::size_t allocated_size = sizeof allocated;
+    if (mallctl("epoch", &epoch, &epoch_size, &epoch, epoch_size) == 0 &&
+        mallctl("stats.allocated", &allocated, &allocated_size, nullptr, 0) == 0) {
+      return allocated;
+    }
+  }
+  return mallinfo2().uordblks;
+}
 
 OrderKey key_for(std::size_t n) {
   OrderKey key;
@@ -39,9 +56,9 @@ Result<TriggerBenchResult> run_trigger_bench(std::size_t resting_orders, std::si
     bool buy = n % 2 == 0;
     std::int64_t offset_cents = 500 + static_cast<std::int64_t>(n % 4000);  // 5.00 .. 44.99 away
     std::int64_t cents = buy ? kMarketCents - offset_cents : kMarketCents + offset_cents;
-    index.add(symbols[n % kSymbols],
-              buy ? TriggerDirection::kAtOrBelow : TriggerDirection::kAtOrAbove,
-              Price::from_micros(cents * kCent), key_for(n));
+    TriggerDirection direction = buy ? TriggerDirection::kAtOrBelow : TriggerDirection::kAtOrAbove;
+    FAFNIR_RETURN_IF_ERROR(
+        index.add(symbols[n % kSymbols], direction, Price::from_micros(cents * kCent), key_for(n)));
   }
   std::size_t heap_after = heap_in_use();
 
@@ -49,13 +66,16 @@ Result<TriggerBenchResult> run_trigger_bench(std::size_t resting_orders, std::si
   auto start = std::chrono::steady_clock::now();
   for (std::size_t t = 0; t < ticks; ++t) {
     std::int64_t cents = kMarketCents - 400 + static_cast<std::int64_t>(t % 800);  // 96.00..103.99
-    crossed += index.take_crossed(symbols[t % kSymbols], Price::from_micros(cents * kCent)).size();
+    Result<std::vector<OrderKey>> woken =
+        index.take_crossed(symbols[t % kSymbols], Price::from_micros(cents * kCent));
+    if (!woken.ok()) return woken.status();
+    crossed += woken->size();
   }
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   if (crossed != 0) return Status::Internal("benchmark ticks crossed resting orders");
 
   TriggerBenchResult result;
-  result.resting_orders = index.size();
+  FAFNIR_ASSIGN_OR_RETURN(result.resting_orders, index.size());
   result.ticks = ticks;
   result.ticks_per_second = static_cast<double>(ticks) / elapsed.count();
   result.bytes_per_resting_order =

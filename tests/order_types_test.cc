@@ -93,7 +93,7 @@ TEST_CASE("a marketable order of every type fills at once at the current price, 
     CHECK(m.f.holding_qty("AAPL") == (buy ? shares + qty("2") : shares - qty("2")));
     CHECK(m.f.reserved() == Money());
     CHECK(m.f.holding("AAPL")->reserved == Quantity());
-    CHECK(m.f.platform().engine().resting_orders() == 0);
+    CHECK(*m.f.platform().engine().resting_orders() == 0);
   }
   CHECK(m.f.ledger_sum() == m.f.cash());
 }
@@ -111,7 +111,7 @@ TEST_CASE("an order that cannot trade now rests when GTC or DAY, holding its cas
     CHECK(placed.filled_quantity == Quantity());
     CHECK(placed.reserved_cash == c.reservation);
     CHECK(placed.stop_triggered == c.triggered);
-    CHECK(m.f.platform().engine().resting_orders() == 1);
+    CHECK(*m.f.platform().engine().resting_orders() == 1);
     CHECK(m.f.reserved() == c.reservation);
     CHECK(m.f.account().buying_power() == money("8500.00") - c.reservation);
     bool sell = c.request.side == kSell;
@@ -120,7 +120,7 @@ TEST_CASE("an order that cannot trade now rests when GTC or DAY, holding its cas
     REQUIRE(m.f.cancel(placed.id).ok());  // and everything it held comes back
     CHECK(m.f.reserved() == Money());
     CHECK(m.f.holding("AAPL")->reserved == Quantity());
-    CHECK(m.f.platform().engine().resting_orders() == 0);
+    CHECK(*m.f.platform().engine().resting_orders() == 0);
   }
   CHECK(m.f.cash() == money("8500.00"));
   CHECK(m.f.holding_qty("AAPL") == qty("20"));
@@ -139,7 +139,7 @@ TEST_CASE("an IOC or FOK order that cannot trade now is canceled with a reason, 
     CHECK(placed.reject_reason ==
           std::string(time_in_force_name(tif)) + " order could not be filled immediately");
     CHECK(m.f.order(placed.id).status == OrderStatus::kCanceled);  // stored, with its reason
-    CHECK(m.f.platform().engine().resting_orders() == 0);
+    CHECK(*m.f.platform().engine().resting_orders() == 0);
     CHECK(m.f.reserved() == Money());
     CHECK(m.f.holding("AAPL")->reserved == Quantity());
   }
@@ -167,7 +167,7 @@ TEST_CASE("DAY orders expire at the session close (midnight UTC), GTC orders sur
     CHECK(now.reject_reason == "DAY order expired at the close");
   }
   CHECK(m.f.order(gtc_buy.id).status == OrderStatus::kPending);
-  CHECK(m.f.platform().engine().resting_orders() == 1);
+  CHECK(*m.f.platform().engine().resting_orders() == 1);
   CHECK(m.f.reserved() == money("250.00"));
   CHECK(m.f.holding("AAPL")->reserved == Quantity());
   CHECK(m.f.cash() == money("8500.00"));
@@ -194,11 +194,12 @@ TEST_CASE("malformed orders and unknown symbols are refused and store nothing", 
   OrderRequest stop_limit_without_limit = stop(kBuy, "AAPL", "1", "105.00");
   stop_limit_without_limit.type = OrderType::kStopLimit;
   OrderRequest negative_limit = limit(kBuy, "AAPL", "1", "-95.00");
+  OrderRequest huge_stop = stop(kSell, "AAPL", "1", "9007199254.740993");  // above kMaxTrigger
   OrderRequest no_symbol = market(kBuy, "", "1");
 
   for (const OrderRequest& bad :
        {negative, zero, limit_without_price, limit_with_stop, stop_without_price,
-        market_with_limit, stop_limit_without_limit, negative_limit, no_symbol}) {
+        market_with_limit, stop_limit_without_limit, negative_limit, huge_stop, no_symbol}) {
     Result<Order> refused = m.f.try_place(bad);
     INFO(refused.status().to_string());
     CHECK(refused.status().code() == ErrorCode::kInvalidArgument);
@@ -287,7 +288,7 @@ TEST_CASE("only the owner may cancel, only while the order is open; cancel relea
   CHECK(m.f.reserved() == Money());
   REQUIRE(m.f.cancel(sell.id).ok());
   CHECK(m.f.holding("AAPL")->reserved == Quantity());
-  CHECK(m.f.platform().engine().resting_orders() == 0);
+  CHECK(*m.f.platform().engine().resting_orders() == 0);
 
   CHECK(m.f.cancel(buy.id).status().code() == ErrorCode::kFailedPrecondition);
   Order filled = m.f.place(market(kBuy, "AAPL", "1"));

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/engine/trigger_index.h"
 #include "core/order/order_events.h"
 #include "tests/support/trading_fixture.h"
 
@@ -31,6 +32,26 @@ class InterceptingPortfolioStore final : public PortfolioStore {
  private:
   std::unique_ptr<PortfolioStore> inner_;
   std::function<void()> before_next_;
+};
+
+// An index owned elsewhere, e.g. one several nodes share, handed to a platform.
+class BorrowedIndex final : public RestingOrderIndex {
+ public:
+  explicit BorrowedIndex(RestingOrderIndex& index) : index_(index) {}
+
+  Status add(std::string_view symbol, TriggerDirection direction, Price trigger,
+             const OrderKey& key) override {
+    return index_.add(symbol, direction, trigger, key);
+  }
+  Result<bool> remove(const OrderKey& key) override { return index_.remove(key); }
+  Result<std::vector<OrderKey>> take_crossed(std::string_view symbol, Price price) override {
+    return index_.take_crossed(symbol, price);
+  }
+  Result<std::vector<std::string>> symbols() const override { return index_.symbols(); }
+  Result<std::size_t> size() const override { return index_.size(); }
+
+ private:
+  RestingOrderIndex& index_;
 };
 
 TEST_CASE("the walk-through of issue 3 comes out exact to the micro", "[engine]") {
@@ -116,7 +137,7 @@ TEST_CASE("a resting limit fills at the current price when the market gaps throu
     CHECK(f.order(near.id).status == OrderStatus::kFilled);
     CHECK(f.order(far.id).status == OrderStatus::kPending);
     CHECK(f.order(other.id).status == OrderStatus::kPending);
-    CHECK(f.platform().engine().resting_orders() == 2);
+    CHECK(*f.platform().engine().resting_orders() == 2);
     CHECK(f.reserved() == money("91.00"));
   }
 }
@@ -161,7 +182,7 @@ TEST_CASE("stops trigger when the price crosses them and fill at the price of th
     CHECK(f.cash() == money("500.00"));
     CHECK(f.reserved() == Money());
     CHECK(f.holding("AAPL") == std::nullopt);
-    CHECK(f.platform().engine().resting_orders() == 0);
+    CHECK(*f.platform().engine().resting_orders() == 0);
   }
 }
 
@@ -178,7 +199,7 @@ TEST_CASE("a stop-limit triggers, rests as a limit while out of reach, and fills
     Order triggered = f.order(order.id);
     CHECK(triggered.status == OrderStatus::kPending);
     CHECK(triggered.stop_triggered);
-    CHECK(f.platform().engine().resting_orders() == 1);
+    CHECK(*f.platform().engine().resting_orders() == 1);
     f.set_price("AAPL", "104.00");  // below the stop again: as a limit it now fills
     CHECK(f.order(order.id).average_fill_price == px("104.00"));
     CHECK(f.cash() == money("8980.00"));
@@ -213,7 +234,7 @@ TEST_CASE("a restart keeps resting orders indexed, triggered stop-limits include
   REQUIRE(f.order(msft.id).stop_triggered);
 
   f.reopen();
-  CHECK(f.platform().engine().resting_orders() == 3);
+  CHECK(*f.platform().engine().resting_orders() == 3);
   CHECK(f.reserved() == money("475.00") + money("121.00") + money("306.00"));
   CHECK(f.last_price("AAPL") == px("100.00"));  // overrides survive the restart too,
   CHECK(f.last_price("MSFT") == px("310.00"));  // the latest of two at the same instant winning
@@ -226,6 +247,29 @@ TEST_CASE("a restart keeps resting orders indexed, triggered stop-limits include
   CHECK(f.order(msft.id).average_fill_price == px("306.00"));
   CHECK(f.reserved() == money("121.00"));
   CHECK(f.cash() == money("10500.00") - money("470.00") - money("306.00"));
+}
+
+TEST_CASE("a restart re-indexes its open orders in a shared index and keeps the others' entries",
+          "[engine]") {
+  // The index of a cluster, which outlives each node's platform; one key is another node's order
+  // that this node's store never saw, e.g. one filled meanwhile.
+  TriggerIndex cluster_index;
+  const OrderKey foreign = *OrderKey::from_uuid("00000000-0000-4000-8000-000000000001");
+  REQUIRE(cluster_index.add("AAPL", TriggerDirection::kAtOrBelow, px("96.00"), foreign).ok());
+  TradingFixture f({.wrap_ports = [&cluster_index](Ports& ports) {
+    ports.resting_orders = std::make_unique<BorrowedIndex>(cluster_index);
+  }});
+  f.set_price("AAPL", "100.00");
+  Order limit_buy = f.place(limit(kBuy, "AAPL", "5", "95.00"));
+  CHECK(*cluster_index.size() == 2);
+
+  f.reopen();
+  CHECK(*cluster_index.size() == 2);  // the open order once, the other node's key untouched
+  CHECK(cluster_index.contains(foreign));
+
+  f.set_price("AAPL", "94.00");  // wakes both; the key without an order is skipped
+  CHECK(f.order(limit_buy.id).status == OrderStatus::kFilled);
+  CHECK(*cluster_index.size() == 0);
 }
 
 TEST_CASE("a fill delivered twice settles once", "[engine]") {

@@ -78,7 +78,6 @@ Result<Money> TradeEngine::cash_to_reserve(const Order& order) {
 
 Status TradeEngine::rebuild() {
   std::lock_guard lock(mutex_);
-  index_ = TriggerIndex();
   FAFNIR_ASSIGN_OR_RETURN(std::vector<Order> open, orders_.open_orders());
   for (Order& order : open) FAFNIR_RETURN_IF_ERROR(process(std::move(order), Stored::kYes).status());
   return Status::Ok();
@@ -93,12 +92,14 @@ Result<Order> TradeEngine::accept(const Order& order) {
   return process(std::move(accepted), Stored::kYes);
 }
 
-void TradeEngine::forget(std::string_view order_id) {
+Status TradeEngine::forget(std::string_view order_id) {
+  std::optional<OrderKey> key = OrderKey::from_uuid(order_id);
+  if (!key) return Status::Ok();
   std::lock_guard lock(mutex_);
-  if (std::optional<OrderKey> key = OrderKey::from_uuid(order_id)) index_.remove(*key);
+  return index_.remove(*key).status();
 }
 
-std::size_t TradeEngine::resting_orders() {
+Result<std::size_t> TradeEngine::resting_orders() {
   std::lock_guard lock(mutex_);
   return index_.size();
 }
@@ -133,17 +134,16 @@ Result<Order> TradeEngine::process(Order order, Stored stored) {
   if (stored == Stored::kNo || order.stop_triggered != before.stop_triggered) {
     FAFNIR_ASSIGN_OR_RETURN(order, commit(before, order, stored, {}, std::nullopt));
   }
-  if (is_open(order.status)) rest(order);
+  if (is_open(order.status)) FAFNIR_RETURN_IF_ERROR(rest(order));
   return order;
 }
 
-void TradeEngine::rest(const Order& order) {
+Status TradeEngine::rest(const Order& order) {
   std::optional<OrderKey> key = OrderKey::from_uuid(order.id);
-  if (!key) return;
-  std::lock_guard lock(mutex_);
-  index_.remove(*key);
+  if (!key) return Status::Internal("order id " + order.id + " is not a UUID; it cannot rest");
   auto [direction, trigger] = wake_condition(order);
-  index_.add(order.symbol, direction, trigger, *key);
+  std::lock_guard lock(mutex_);
+  return index_.add(order.symbol, direction, trigger, *key);
 }
 
 Result<Order> TradeEngine::fill_then_rest(const Order& order, Price market_price,
@@ -156,7 +156,7 @@ Result<Order> TradeEngine::fill_then_rest(const Order& order, Price market_price
                       "; the rest could not be filled immediately",
                   subjects::kOrdersCancelled, Stored::kYes);
   }
-  rest(filled);
+  FAFNIR_RETURN_IF_ERROR(rest(filled));
   return filled;
 }
 
@@ -199,7 +199,7 @@ Result<Order> TradeEngine::finish(const Order& order, OrderStatus status, std::s
   after.status = status;
   after.reject_reason = std::move(reason);
   after.updated_at = clock_.now();
-  forget(order.id);
+  if (stored == Stored::kYes) FAFNIR_RETURN_IF_ERROR(forget(order.id));
   return commit(order, after, stored, subject, std::nullopt);
 }
 
@@ -230,9 +230,11 @@ Result<Order> TradeEngine::commit(const Order& before, const Order& after, Store
 Status TradeEngine::on_market_moved() {
   std::lock_guard lock(mutex_);
   if (market_.market_state() != MarketState::kRegular) return Status::Ok();
-  for (const std::string& symbol : index_.symbols()) {
+  FAFNIR_ASSIGN_OR_RETURN(std::vector<std::string> symbols, index_.symbols());
+  for (const std::string& symbol : symbols) {
     FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(symbol));
-    for (const OrderKey& key : index_.take_crossed(symbol, price)) {
+    FAFNIR_ASSIGN_OR_RETURN(std::vector<OrderKey> crossed, index_.take_crossed(symbol, price));
+    for (const OrderKey& key : crossed) {
       FAFNIR_ASSIGN_OR_RETURN(std::optional<Order> order, orders_.find(key.to_uuid()));
       if (order) FAFNIR_RETURN_IF_ERROR(process(std::move(*order), Stored::kYes).status());
     }

@@ -8,55 +8,47 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/common/fixed_point.h"
-#include "core/engine/order_key.h"
+#include "core/engine/resting_order_index.h"
 
 namespace fafnir {
 
-// Which way the price must move to wake a resting order.
-enum class TriggerDirection {
-  kAtOrBelow,  // wakes when price <= trigger: buy limits, sell stops
-  kAtOrAbove,  // wakes when price >= trigger: sell limits, buy stops, waiting market orders (0)
-};
-
-// Resting orders of every symbol, ordered by the price that wakes them, so that a price change
-// looks only at the orders it crosses. Orders with the same trigger wake in the order they were
-// added. Not thread-safe; the trade engine guards it.
-class TriggerIndex {
+// The in-memory RestingOrderIndex of one process: per symbol and direction an ordered multimap
+// from trigger to key, and a hash map from key to its entry, so that add and remove cost
+// O(log n) and a price move that crosses nothing costs one hash lookup and two comparisons.
+// Never fails, except add's InvalidArgument. Not thread-safe; the trade engine guards it.
+class TriggerIndex final : public RestingOrderIndex {
  public:
-  // REQUIRES: `key` is not already in the index.
-  void add(std::string_view symbol, TriggerDirection direction, Price trigger, OrderKey key);
-  // False when `key` is not in the index.
-  bool remove(const OrderKey& key);
+  Status add(std::string_view symbol, TriggerDirection direction, Price trigger,
+             const OrderKey& key) override;
+  Result<bool> remove(const OrderKey& key) override;
+  Result<std::vector<OrderKey>> take_crossed(std::string_view symbol, Price price) override;
+  Result<std::vector<std::string>> symbols() const override;
+  Result<std::size_t> size() const override { return locations_.size(); }
+
   bool contains(const OrderKey& key) const { return locations_.count(key) != 0; }
 
-  // Removes and returns every order of `symbol` that `price` wakes, most aggressive trigger first.
-  std::vector<OrderKey> take_crossed(std::string_view symbol, Price price);
-
-  // Symbols with at least one resting order, sorted.
-  std::vector<std::string> symbols() const;
-  std::size_t size() const { return locations_.size(); }
-
  private:
-  using AtOrBelow = std::multimap<std::int64_t, OrderKey, std::greater<>>;
-  using AtOrAbove = std::multimap<std::int64_t, OrderKey>;
+  // Keyed by rank, lowest first: -trigger for kAtOrBelow, trigger for kAtOrAbove, so that one
+  // container type serves both directions and the crossed orders are always a prefix.
+  using Side = std::multimap<std::int64_t, OrderKey>;
   struct Book {
-    AtOrBelow at_or_below;
-    AtOrAbove at_or_above;
+    Side at_or_below;
+    Side at_or_above;
   };
   struct Location {
-    Book* book;
-    TriggerDirection direction;
-    std::int64_t trigger;
+    Side* side;
+    Side::iterator entry;
   };
 
   struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
   };
 
-  template <typename Side>
-  void erase_from(Side& side, std::int64_t trigger, const OrderKey& key);
+  static bool crossed_by(const Side& side, std::int64_t highest_rank);
+  void take_prefix(Side& side, std::int64_t highest_rank, std::vector<OrderKey>& crossed);
 
   std::unordered_map<std::string, Book, StringHash, std::equal_to<>> books_;
   std::unordered_map<OrderKey, Location, OrderKeyHash> locations_;

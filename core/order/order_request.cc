@@ -1,5 +1,7 @@
 #include "core/order/order_request.h"
 
+#include "core/engine/resting_order_index.h"
+
 namespace fafnir {
 namespace {
 
@@ -14,6 +16,9 @@ Status check_price(const std::optional<Price>& price, bool wanted, std::string_v
   }
   if (price && !price->is_positive()) {
     return Status::InvalidArgument(std::string(name) + " must be positive");
+  }
+  if (price && *price > kMaxTrigger) {  // what an index of resting orders holds exactly
+    return Status::InvalidArgument(std::string(name) + " must be at most " + kMaxTrigger.format(6));
   }
   return Status::Ok();
 }

@@ -20,8 +20,8 @@ struct OrderRequest {
   TimeInForce time_in_force = TimeInForce::kGtc;
 };
 
-// InvalidArgument naming the first problem: a non-positive quantity, a missing, non-positive or
-// unexpected limit or stop price.
+// InvalidArgument naming the first problem: a non-positive quantity, a missing, non-positive,
+// unexpected or too large (above kMaxTrigger, 9,007,199,254.740992) limit or stop price.
 Status validate_order_request(const OrderRequest& request);
 
 }  // namespace fafnir

@@ -1,5 +1,7 @@
 #include "core/platform/platform.h"
 
+#include "core/engine/trigger_index.h"
+
 namespace fafnir {
 namespace {
 
@@ -11,10 +13,15 @@ std::vector<Outbox*> borrow(const std::vector<std::unique_ptr<Outbox>>& outboxes
 
 constexpr int kMaxSettleRounds = 1000;
 
+Ports with_resting_orders(Ports ports) {
+  if (!ports.resting_orders) ports.resting_orders = std::make_unique<TriggerIndex>();
+  return ports;
+}
+
 }  // namespace
 
 Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOptions options)
-    : ports_(std::move(ports)),
+    : ports_(with_resting_orders(std::move(ports))),
       clock_(clock),
       hasher_(options.password_hashing),
       jwt_(std::move(options.jwt_secret)),
@@ -25,7 +32,8 @@ Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOp
       users_(*ports_.profiles),
       stock_(*ports_.market, clock, options.simulated_clock, options.market),
       portfolio_(*ports_.portfolio, stock_, clock, ids, options.portfolio),
-      engine_(*ports_.orders, stock_, portfolio_, clock, ids, options.trading),
+      engine_(*ports_.orders, *ports_.resting_orders, stock_, portfolio_, clock, ids,
+              options.trading),
       orders_(*ports_.orders, stock_, portfolio_, engine_, clock, ids),
       relay_(borrow(ports_.outboxes), *ports_.stream) {
   if (!ports_.leadership) ports_.leadership = std::make_unique<SoleMarketLeadership>();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/auth/auth_repository.h"
+#include "core/engine/resting_order_index.h"
 #include "core/events/event_stream.h"
 #include "core/events/outbox.h"
 #include "core/order/order_store.h"
@@ -15,8 +16,9 @@
 
 namespace fafnir {
 
-// Everything a transport provides for the services to run on: one store per service, the outbox
-// of each store that publishes events, and the event stream. Owns them all.
+// Everything a transport provides for the services to run on: one store per service, the index of
+// resting orders, the outbox of each store that publishes events, and the event stream. Owns them
+// all.
 struct Ports {
   // Whatever must outlive every port below, e.g. the embedded data directory's lock.
   std::vector<std::shared_ptr<void>> resources;
@@ -25,6 +27,7 @@ struct Ports {
   std::unique_ptr<ProfileRepository> profiles;
   std::unique_ptr<MarketRepository> market;
   std::unique_ptr<OrderStore> orders;
+  std::unique_ptr<RestingOrderIndex> resting_orders;  // null: in-memory, this process only
   std::unique_ptr<PortfolioStore> portfolio;
   std::unique_ptr<EventStream> stream;
   std::vector<std::unique_ptr<Outbox>> outboxes;
