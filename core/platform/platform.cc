@@ -13,15 +13,18 @@ std::vector<Outbox*> borrow(const std::vector<std::unique_ptr<Outbox>>& outboxes
 
 constexpr int kMaxSettleRounds = 1000;
 
-Ports with_resting_orders(Ports ports) {
+// `ports` with what a process alone gets where a transport shares nothing: an in-memory index of
+// resting orders and the market lead.
+Ports with_defaults(Ports ports) {
   if (!ports.resting_orders) ports.resting_orders = std::make_unique<TriggerIndex>();
+  if (!ports.leadership) ports.leadership = std::make_unique<SoleMarketLeadership>();
   return ports;
 }
 
 }  // namespace
 
 Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOptions options)
-    : ports_(with_resting_orders(std::move(ports))),
+    : ports_(with_defaults(std::move(ports))),
       clock_(clock),
       hasher_(options.password_hashing),
       jwt_(std::move(options.jwt_secret)),
@@ -35,9 +38,7 @@ Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOp
       engine_(*ports_.orders, *ports_.resting_orders, stock_, portfolio_, clock, ids,
               options.trading),
       orders_(*ports_.orders, stock_, portfolio_, engine_, clock, ids),
-      relay_(borrow(ports_.outboxes), *ports_.stream) {
-  if (!ports_.leadership) ports_.leadership = std::make_unique<SoleMarketLeadership>();
-}
+      relay_(borrow(ports_.outboxes), *ports_.stream) {}
 
 Result<std::unique_ptr<Platform>> Platform::create(Ports ports, const Clock& clock,
                                                    IdGenerator& ids, PlatformOptions options) {

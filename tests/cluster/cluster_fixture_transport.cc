@@ -11,7 +11,7 @@ namespace {
 const bool kRegistered = register_fixture_transport("cluster", []() -> std::unique_ptr<Transport> {
   ClusterServers* servers = ClusterServers::shared();
   REQUIRE(servers != nullptr);
-  delete_jetstream_streams(*servers);
+  empty_stream_and_redis(*servers);
   return std::make_unique<ClusterTransport>(
       cluster_settings(*servers, fresh_postgres_database(*servers)));
 });

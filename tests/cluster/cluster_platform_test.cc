@@ -67,7 +67,7 @@ T ok_or_fail(Result<T> result) {
 TEST_CASE("a trade on one cluster node is settled once and seen by another node", "[cluster]") {
   ClusterServers* servers = ClusterServers::shared();
   if (servers == nullptr) return;
-  delete_jetstream_streams(*servers);
+  empty_stream_and_redis(*servers);
   std::string database = fresh_postgres_database(*servers);
   TempDir dir;
   const std::filesystem::path data_dir = dir.path() / "data";
@@ -106,6 +106,19 @@ TEST_CASE("a trade on one cluster node is settled once and seen by another node"
   CHECK(orders[0].filled_quantity == qty("10"));
   CHECK(ok_or_fail(two.portfolio().account(user, account.id)).balance == money("9500.00"));
   CHECK(ok_or_fail(two.portfolio().holding(user, account.id, "AAPL")).quantity == qty("10"));
+
+  // An order resting on the second node is woken and filled by the first when the price crosses
+  // it: the nodes share the index of resting orders.
+  Order resting = ok_or_fail(two.orders().place(user, limit(kBuy, "AAPL", "5", "95.00")));
+  CHECK(resting.status == OrderStatus::kPending);
+  second.settle();
+  REQUIRE(one.set_price("AAPL", px("94.00")).ok());
+  first.settle();
+  Order woken = ok_or_fail(two.orders().order(user, resting.id));
+  CHECK(woken.status == OrderStatus::kFilled);
+  CHECK(woken.average_fill_price == px("94.00"));
+  CHECK(ok_or_fail(two.portfolio().holding(user, account.id, "AAPL")).quantity == qty("15"));
+  CHECK(ok_or_fail(two.portfolio().account(user, account.id)).balance == money("9030.00"));
 
   // The first node holds the market lead; the second serves without driving the market.
   CHECK(ok_or_fail(one.leadership().hold_or_take()));

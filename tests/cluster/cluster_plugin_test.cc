@@ -80,6 +80,7 @@ TEST_CASE("the cluster plugin prepares the servers it is given and opens every p
   CHECK(ports->stream != nullptr);
   CHECK(ports->outboxes.size() == 2);  // auth and order publish events
   CHECK(ports->leadership != nullptr);
+  CHECK(ports->resting_orders != nullptr);
   CHECK_FALSE(std::filesystem::exists("/nonexistent/data"));
   auto db = PostgresConnection::connect(database);
   REQUIRE(db.ok());

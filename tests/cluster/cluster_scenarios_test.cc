@@ -20,7 +20,7 @@ TEST_CASE("every bundled scenario passes on the cluster transport", "[cluster][s
   REQUIRE(files->size() >= 20);
   for (const std::filesystem::path& file : *files) {
     // Each scenario starts from empty servers, as each embedded one starts from a new directory.
-    delete_jetstream_streams(*servers);
+    empty_stream_and_redis(*servers);
     ClusterTransport cluster(cluster_settings(*servers, fresh_postgres_database(*servers)));
     ScenarioResult result = run_scenario_file(file, cluster);
     std::string failures;

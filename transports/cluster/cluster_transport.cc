@@ -14,6 +14,7 @@
 #include "transports/cluster/postgres_security_repository.h"
 #include "transports/cluster/postgres_stream_store.h"
 #include "transports/cluster/redis_connection.h"
+#include "transports/cluster/redis_resting_order_index.h"
 
 namespace fafnir {
 
@@ -41,7 +42,7 @@ Result<Ports> ClusterTransport::open(const TransportContext& context) {
                           NatsConnection::connect(options.nats_url));
 
   Ports ports;
-  ports.resources.push_back(std::shared_ptr<RedisConnection>(std::move(redis)));
+  ports.resting_orders = std::make_unique<RedisRestingOrderIndex>(std::move(redis));
   FAFNIR_ASSIGN_OR_RETURN(auto auth_db, connect(PostgresAuthRepository::schema()));
   ports.auth = std::make_unique<PostgresAuthRepository>(std::move(auth_db));
   FAFNIR_ASSIGN_OR_RETURN(auto security_db, connect(PostgresSecurityRepository::schema()));

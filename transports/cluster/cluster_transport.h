@@ -14,8 +14,8 @@ namespace fafnir {
 // stream schema, and creates the JetStream streams `users` and `orders`. The ports it returns:
 // one PostgreSQL store per service, each on a session of its own; the outboxes of the auth and
 // order schemas; a JetStreamStream timed by the context's clock (see jetstream_stream.h); the
-// market leadership, a PostgreSQL advisory lock (see postgres_market_leadership.h); and, in
-// Ports::resources, the Redis connection. Nothing is written to the data directory. Several
+// market leadership, a PostgreSQL advisory lock (see postgres_market_leadership.h); and the
+// resting-order index on Redis (see redis_resting_order_index.h). Nothing is written to the data directory. Several
 // processes (nodes) may open the same servers: their ports share the stored data and the consumer
 // groups. Not thread-safe; open() once at start-up.
 class ClusterTransport final : public Transport {
