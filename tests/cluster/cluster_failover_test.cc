@@ -293,7 +293,7 @@ TEST_CASE("a killed cluster node loses no acknowledged order and settles every f
   ClusterServers* servers = ClusterServers::shared();
   if (servers == nullptr) return;
   auto test_started = SteadyClock::now();
-  delete_jetstream_streams(*servers);
+  empty_stream_and_redis(*servers);
   std::map<std::string, std::string> env{{"FAFNIR_POSTGRES_URL", fresh_postgres_database(*servers)},
                                          {"FAFNIR_REDIS_URL", servers->redis_url()},
                                          {"FAFNIR_NATS_URL", servers->nats_url()},
