@@ -11,6 +11,23 @@
 
 namespace fafnir {
 
+namespace {
+
+// The account `id` as `store` reads it now; REQUIREs that it exists.
+Account stored_account(PostgresPortfolioStore& store, const std::string& id) {
+  std::optional<Account> stored;
+  REQUIRE(store
+              .read([&](PortfolioTransaction& tx) -> Status {
+                FAFNIR_ASSIGN_OR_RETURN(stored, tx.find_account(id));
+                return Status::Ok();
+              })
+              .ok());
+  REQUIRE(stored);
+  return *stored;
+}
+
+}  // namespace
+
 TEST_CASE("the PostgreSQL portfolio store keeps the portfolio store contract",
           "[cluster][portfolio]") {
   ClusterServers* servers = ClusterServers::shared();
@@ -62,15 +79,8 @@ TEST_CASE("two nodes changing one account take turns, so neither change is lost"
   REQUIRE(first_deposit.ok());
   REQUIRE(second_deposit.ok());
 
-  std::optional<Account> stored;
-  REQUIRE(second_node
-              .read([&](PortfolioTransaction& tx) -> Status {
-                FAFNIR_ASSIGN_OR_RETURN(stored, tx.find_account("a-1"));
-                return Status::Ok();
-              })
-              .ok());
-  REQUIRE(stored);
-  CHECK(stored->balance == Money::from_micros(150));
+  Account stored = stored_account(second_node, "a-1");
+  CHECK(stored.balance == Money::from_micros(150));
 }
 
 TEST_CASE("two nodes reserving for one order take turns, so it is reserved once",
@@ -120,15 +130,8 @@ TEST_CASE("two nodes reserving for one order take turns, so it is reserved once"
   REQUIRE(first_reserve.ok());
   REQUIRE(second_reserve.ok());
 
-  std::optional<Account> stored;
-  REQUIRE(second_node
-              .read([&](PortfolioTransaction& tx) -> Status {
-                FAFNIR_ASSIGN_OR_RETURN(stored, tx.find_account("a-1"));
-                return Status::Ok();
-              })
-              .ok());
-  REQUIRE(stored);
-  CHECK(stored->reserved == Money::from_micros(10));
+  Account stored = stored_account(second_node, "a-1");
+  CHECK(stored.reserved == Money::from_micros(10));
 }
 
 }  // namespace fafnir
