@@ -51,7 +51,15 @@ Result<Platform*> CliContext::platform() {
   DataDirectorySettings defaults{0, start_of_utc_day(wall_clock_.now()), SessionMode::k24h};
   FAFNIR_ASSIGN_OR_RETURN(RequestedSettings requested, requested_settings());
   FAFNIR_ASSIGN_OR_RETURN(DataDirectorySettings settings, directory.settings(defaults, requested));
-  if (wall_clock_speed_) {
+  FAFNIR_ASSIGN_OR_RETURN(Transport * transport, transports_.find(options_.transport));
+  if (transport->shares_market()) {
+    if (wall_clock_speed_.value_or(1.0) != 1.0) {
+      return Status::InvalidArgument("the " + std::string(transport->name()) +
+                                     " transport shares one market, whose time is wall time; "
+                                     "--speed must be 1");
+    }
+    clock_ = std::make_unique<SystemClock>();
+  } else if (wall_clock_speed_) {
     clock_ = std::make_unique<AcceleratedClock>(*wall_clock_speed_);
   } else {
     auto simulated = std::make_unique<ManualClock>(settings.start);
@@ -60,7 +68,6 @@ Result<Platform*> CliContext::platform() {
   }
   ids_ = std::make_unique<RandomIdGenerator>();
 
-  FAFNIR_ASSIGN_OR_RETURN(Transport * transport, transports_.find(options_.transport));
   FAFNIR_ASSIGN_OR_RETURN(Ports ports, transport->open({directory.path(), clock_.get()}));
   FAFNIR_ASSIGN_OR_RETURN(PlatformOptions platform_options, this->platform_options(settings));
   FAFNIR_ASSIGN_OR_RETURN(platform_, Platform::create(std::move(ports), *clock_, *ids_,

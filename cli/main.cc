@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   if (registered.ok()) registered = transports.add(std::make_unique<MemoryTransport>());
   if (registered.ok()) {
     registered = transports.add(std::make_unique<PluginTransport>(
-        PluginTransportOptions{"cluster", "fafnir_cluster.so", default_plugin_dirs()}));
+        PluginTransportOptions{"cluster", "fafnir_cluster.so", default_plugin_dirs(), true}));
   }
   if (!registered.ok()) {
     std::cerr << "fafnir: " << registered.message() << '\n';

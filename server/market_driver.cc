@@ -56,6 +56,7 @@ void MarketDriver::run(Timestamp last_tick) {
 
 void MarketDriver::round(Timestamp& last_tick) {
   Timestamp now = platform_.clock().now();
+  log_failure(*log_, "market refresh failed", platform_.stock().refresh().status());
   Result<bool> held = platform_.leadership().hold_or_take();
   log_failure(*log_, "market leadership check failed", held.status());
   bool leading = held.ok() && *held;

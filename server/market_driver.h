@@ -11,7 +11,8 @@
 
 namespace fafnir {
 
-// Keeps a serving platform moving in wall-clock time: every `tick`, while this process leads the
+// Keeps a serving platform moving in wall-clock time: every `tick`, the market takes in overrides
+// and imports other nodes made (StockService::refresh()) and, while this process leads the
 // market (Platform::leadership()), the engine reacts to the current prices and to any session
 // close since the last tick; every node handles committed events. A node that takes the lead does
 // not replay closes from before it led. poke() asks for the event handling sooner, e.g. after a

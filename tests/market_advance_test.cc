@@ -117,7 +117,7 @@ TEST_CASE("readers may quote while the market advances", "[market]") {
 TEST_CASE("advance needs a simulated clock", "[market]") {
   MarketFixture market(market_options(6, "2026-01-05T00:00:00Z"));
   ManualClock wall(at("2026-01-05T12:00:00Z"));
-  StockService live(*market.repository, wall, nullptr, market.options);
+  StockService live(*market.process.repository, market.revisions, wall, nullptr, market.options);
   REQUIRE(live.restore().ok());
   CountingListener ignore;
   CHECK(live.advance(hours(1), ignore).code() == ErrorCode::kFailedPrecondition);

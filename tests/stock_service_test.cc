@@ -194,6 +194,34 @@ TEST_CASE("an override sets the price now and the market moves on from it", "[ma
   CHECK(market.price("^GSPC") == px("6000"));
 }
 
+constexpr std::string_view kHeader = "date,open,high,low,close,volume\n";
+
+TEST_CASE("another process's overrides and imports count from the next refresh", "[market]") {
+  MarketFixture market(market_options(21, "2026-01-05T00:00:00Z"));
+  ManualClock other_clock{Timestamp{}};
+  MarketProcess other = market.open_process(other_clock);
+  CHECK(!*other.service->refresh());
+
+  REQUIRE(market.market().set_price("AAPL", px("123.45")).ok());
+  CHECK(market.price("AAPL") == px("123.45"));
+  CHECK(!*market.market().refresh());  // its own change is loaded already
+  CHECK(*other.service->last_price("AAPL") != px("123.45"));
+  CHECK(*other.service->refresh());
+  CHECK(*other.service->last_price("AAPL") == px("123.45"));
+  CHECK(!*other.service->refresh());
+
+  REQUIRE(other.service->import_bars("SHOP.TO", std::string(kHeader) +
+                                                    "2026-01-02,50.00,51.00,49.00,50.50,1000\n")
+              .ok());
+  CHECK(*market.market().refresh());
+  std::vector<DailyBar> week = market.history("SHOP.TO", "1W");
+  auto friday = std::find_if(week.begin(), week.end(),
+                             [](const DailyBar& bar) { return bar.date == "2026-01-02"; });
+  REQUIRE(friday != week.end());
+  CHECK(friday->close == px("50.5"));
+  CHECK(market.quote("AAPL").price == other.service->quote("AAPL")->price);
+}
+
 TEST_CASE("an override inside a session splits the day's bar", "[market]") {
   MarketFixture market(market_options(12, "2026-01-05T00:00:00Z"));
   std::vector<Price> seen{market.price("JPM")};
@@ -213,8 +241,6 @@ TEST_CASE("an override inside a session splits the day's bar", "[market]") {
   CHECK(monday.high >= px("300"));
   CHECK(monday.low < px("250"));
 }
-
-constexpr std::string_view kHeader = "date,open,high,low,close,volume\n";
 
 TEST_CASE("CSV imports are validated strictly and store nothing on error", "[market]") {
   MarketFixture market(market_options(2, "2026-01-07T00:00:00Z"));
@@ -249,7 +275,7 @@ TEST_CASE("CSV imports are validated strictly and store nothing on error", "[mar
   }
   CHECK(market.market().import_bars("NOPE", std::string(kHeader) + good).code() ==
         ErrorCode::kNotFound);
-  CHECK(market.repository->imported_bars()->empty());
+  CHECK(market.process.repository->imported_bars()->empty());
   std::vector<DailyBar> after = market.history("SHOP.TO", "1W");
   REQUIRE(after.size() == before.size());
   for (std::size_t i = 0; i < after.size(); ++i) CHECK(after[i].close == before[i].close);
@@ -260,7 +286,7 @@ TEST_CASE("CSV imports are validated strictly and store nothing on error", "[mar
                          "DATE, Open,High,Low,Close,Volume\r\n 2026-01-05 ,100.123456,104.5,99,"
                          "103,1200000\r\n\r\n")
             .ok());
-  CHECK(market.repository->imported_bars()->at("SHOP.TO").size() == 1);
+  CHECK(market.process.repository->imported_bars()->at("SHOP.TO").size() == 1);
   // Bars keep every imported decimal.
   CHECK(market.history("SHOP.TO", "1W")[2].open == px("100.123456"));
 }

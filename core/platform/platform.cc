@@ -14,8 +14,9 @@ std::vector<Outbox*> borrow(const std::vector<std::unique_ptr<Outbox>>& outboxes
 constexpr int kMaxSettleRounds = 1000;
 
 // `ports` with what a process alone gets where a transport shares nothing: an in-memory index of
-// resting orders and the market lead.
+// resting orders, the market lead and market revisions only it makes.
 Ports with_defaults(Ports ports) {
+  if (!ports.market_revisions) ports.market_revisions = std::make_unique<LocalMarketRevisions>();
   if (!ports.resting_orders) ports.resting_orders = std::make_unique<TriggerIndex>();
   if (!ports.leadership) ports.leadership = std::make_unique<SoleMarketLeadership>();
   return ports;
@@ -33,7 +34,7 @@ Platform::Platform(Ports ports, const Clock& clock, IdGenerator& ids, PlatformOp
             options.login_throttling),
       security_(*ports_.security),
       users_(*ports_.profiles),
-      stock_(*ports_.market, clock, options.simulated_clock, options.market),
+      stock_(*ports_.market, *ports_.market_revisions, clock, options.simulated_clock, options.market),
       portfolio_(*ports_.portfolio, stock_, clock, ids, options.portfolio),
       engine_(*ports_.orders, *ports_.resting_orders, stock_, portfolio_, clock, ids,
               options.trading),

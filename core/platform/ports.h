@@ -12,6 +12,7 @@
 #include "core/portfolio/portfolio_store.h"
 #include "core/security/security_repository.h"
 #include "core/stock/market_repository.h"
+#include "core/stock/market_revisions.h"
 #include "core/user/profile_repository.h"
 
 namespace fafnir {
@@ -26,6 +27,7 @@ struct Ports {
   std::unique_ptr<SecurityRepository> security;
   std::unique_ptr<ProfileRepository> profiles;
   std::unique_ptr<MarketRepository> market;
+  std::unique_ptr<MarketRevisions> market_revisions;  // null: no other process shares `market`
   std::unique_ptr<OrderStore> orders;
   std::unique_ptr<RestingOrderIndex> resting_orders;  // null: in-memory, this process only
   std::unique_ptr<PortfolioStore> portfolio;

@@ -22,6 +22,9 @@ class Transport {
  public:
   virtual ~Transport() = default;
   virtual std::string_view name() const = 0;
+  // True when other processes may share the market of the ports open() gives. Their clocks all
+  // follow wall time then, as no process may move the shared market's time for the others.
+  virtual bool shares_market() const { return false; }
   virtual Result<Ports> open(const TransportContext& context) = 0;
 };
 

@@ -56,9 +56,10 @@ Instrument usd_cad_instrument() {
 
 }  // namespace
 
-StockService::StockService(MarketRepository& repository, const Clock& clock, ManualClock* simulated,
-                           MarketOptions options)
+StockService::StockService(MarketRepository& repository, MarketRevisions& revisions,
+                           const Clock& clock, ManualClock* simulated, MarketOptions options)
     : repository_(repository),
+      revisions_(revisions),
       clock_(clock),
       simulated_(simulated),
       options_(options),
@@ -95,8 +96,8 @@ Result<SymbolMarket*> StockService::require(std::string_view symbol) {
 
 Status StockService::persist_now(Timestamp now) { return repository_.save_now(now); }
 
-Status StockService::restore() {
-  std::lock_guard lock(mutex_);
+Status StockService::load_inputs() {
+  FAFNIR_ASSIGN_OR_RETURN(std::uint64_t revision, revisions_.current());
   FAFNIR_ASSIGN_OR_RETURN(auto imported, repository_.imported_bars());
   FAFNIR_ASSIGN_OR_RETURN(std::vector<PriceOverride> overrides, repository_.overrides());
   for (auto& [symbol, bars] : imported) {
@@ -114,6 +115,28 @@ Status StockService::restore() {
   for (const PriceOverride& entry : overrides) {
     if (SymbolMarket* market = find(entry.symbol)) market->add_override(entry.at, entry.price);
   }
+  loaded_revision_ = revision;
+  return Status::Ok();
+}
+
+Status StockService::note_change() {
+  FAFNIR_ASSIGN_OR_RETURN(std::uint64_t revision, revisions_.bump());
+  // Only when no other change came in between does this process hold revision `revision`.
+  if (revision == loaded_revision_ + 1) loaded_revision_ = revision;
+  return Status::Ok();
+}
+
+Result<bool> StockService::refresh() {
+  FAFNIR_ASSIGN_OR_RETURN(std::uint64_t revision, revisions_.current());
+  std::lock_guard lock(mutex_);
+  if (revision == loaded_revision_) return false;
+  FAFNIR_RETURN_IF_ERROR(load_inputs());
+  return true;
+}
+
+Status StockService::restore() {
+  std::lock_guard lock(mutex_);
+  FAFNIR_RETURN_IF_ERROR(load_inputs());
   if (simulated_ == nullptr) return Status::Ok();
   FAFNIR_ASSIGN_OR_RETURN(std::optional<Timestamp> now, repository_.load_now());
   if (!now) {
@@ -254,7 +277,7 @@ Status StockService::set_price(std::string_view symbol, Price price) {
   Timestamp now = clock_.now();
   FAFNIR_RETURN_IF_ERROR(repository_.add_override({instrument.symbol, now, price}));
   market->add_override(now, price);
-  return Status::Ok();
+  return note_change();
 }
 
 Status StockService::import_bars(std::string_view symbol, std::string_view csv_text) {
@@ -269,7 +292,7 @@ Status StockService::import_bars(std::string_view symbol, std::string_view csv_t
   }
   FAFNIR_RETURN_IF_ERROR(repository_.put_bars(market->instrument().symbol, bars));
   market->set_replay(std::move(merged));
-  return Status::Ok();
+  return note_change();
 }
 
 Status StockService::advance(Duration duration, MarketListener& listener) {

@@ -14,6 +14,7 @@
 #include "core/stock/market_calendar.h"
 #include "core/stock/market_data.h"
 #include "core/stock/market_repository.h"
+#include "core/stock/market_revisions.h"
 #include "core/stock/quote.h"
 
 namespace fafnir {
@@ -32,13 +33,15 @@ struct MarketOptions {
 // The stock (market data) service: the shipped instrument universe, deterministic prices (a pure
 // function of seed, start, symbol, time, overrides and imported bars), quotes, daily history,
 // search, operator overrides, CSV replay and USD/CAD. Time is the clock's now; when the clock is
-// simulated, advance() moves it and tells a MarketListener. Thread-safe.
+// simulated, advance() moves it and tells a MarketListener. Overrides and imports made by other
+// processes sharing the repository count from the next refresh(). Thread-safe.
 class StockService final : public MarketData {
  public:
-  // Borrows `repository`, `clock` and `simulated` (the same clock as `clock` when time is
-  // simulated, null when it follows the wall clock); all must outlive the service.
-  StockService(MarketRepository& repository, const Clock& clock, ManualClock* simulated,
-               MarketOptions options);
+  // Borrows `repository`, `revisions` (of the inputs `repository` holds), `clock` and
+  // `simulated` (the same clock as `clock` when time is simulated, null when it follows the wall
+  // clock); all must outlive the service.
+  StockService(MarketRepository& repository, MarketRevisions& revisions, const Clock& clock,
+               ManualClock* simulated, MarketOptions options);
   ~StockService() override;
   StockService(const StockService&) = delete;
   StockService& operator=(const StockService&) = delete;
@@ -46,6 +49,10 @@ class StockService final : public MarketData {
   // Loads imported bars and overrides; on a simulated clock, sets it to the persisted now, or
   // persists options.start as now on a new store. Call once before anything else.
   Status restore();
+
+  // Reloads overrides and imported bars when another process changed them since they were last
+  // loaded; true when it did. Prices may jump then, as they did in that process.
+  Result<bool> refresh();
 
   // MarketData
   Result<const Instrument*> instrument(std::string_view symbol) override;
@@ -68,7 +75,8 @@ class StockService final : public MarketData {
   const std::vector<Instrument>& instruments() const;
   Result<Instrument> metadata(std::string_view symbol);
 
-  // Overrides the price of `symbol` from now on. InvalidArgument for a non-positive price or one
+  // Overrides the price of `symbol` from now on, in every process sharing the repository (see
+  // refresh()). InvalidArgument for a non-positive price or one
   // that is not a multiple of the tick, NotFound for an unknown symbol; nothing is stored then.
   Status set_price(std::string_view symbol, Price price);
 
@@ -95,8 +103,14 @@ class StockService final : public MarketData {
   Result<SymbolMarket*> require(std::string_view symbol);
   Quote make_quote(SymbolMarket& market, Timestamp now);
   Status persist_now(Timestamp now);
+  // Loads overrides and imported bars from the repository. REQUIRES: mutex_ is held.
+  Status load_inputs();
+  // Bumps the revision after this process stored a change it has already applied.
+  // REQUIRES: mutex_ is held.
+  Status note_change();
 
   MarketRepository& repository_;
+  MarketRevisions& revisions_;
   const Clock& clock_;
   ManualClock* simulated_;
   MarketOptions options_;
@@ -108,6 +122,7 @@ class StockService final : public MarketData {
   std::vector<std::unique_ptr<SymbolMarket>> markets_;  // parallel to instrument_universe()
   StringMap<std::size_t> index_;  // symbol -> markets_ position
   std::unique_ptr<SymbolMarket> usd_cad_;
+  std::uint64_t loaded_revision_ = 0;  // of the inputs the markets hold
 };
 
 }  // namespace fafnir

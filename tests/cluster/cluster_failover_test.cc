@@ -17,8 +17,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/cluster/cluster_test_database.h"
-#include "tests/cluster/cluster_test_streams.h"
+#include "tests/cluster/cluster_serve_nodes.h"
 #include "tests/support/http_client.h"
 #include "tests/support/serve_process.h"
 #include "tests/support/temp_dir.h"
@@ -30,9 +29,8 @@ using http_test::HttpClient;
 using http_test::HttpClientError;
 using http_test::HttpReply;
 using json = nlohmann::json;
-using SteadyClock = std::chrono::steady_clock;
+using namespace cluster_serve;
 
-constexpr std::string_view kJwtSecret = "cluster-failover-test-secret-of-32-bytes";
 constexpr std::string_view kPassword = "correct horse battery staple";
 constexpr int kOrdersPerNode = 60;
 constexpr int kAcknowledgedOnABeforeKill = 20;
@@ -44,55 +42,11 @@ constexpr auto kWaitForLead = std::chrono::seconds(10);
 constexpr auto kWaitForKill = std::chrono::seconds(20);
 // JetStream redelivers what a killed node fetched but did not acknowledge after 30 s.
 constexpr auto kWaitForSettling = std::chrono::seconds(40);
-constexpr auto kPoll = std::chrono::milliseconds(200);
 
 // Amounts are JSON numbers with at most 6 decimals. For |amount| < 1e9 the parsed double is within
 // 0.2 micro-units of the decimal, so rounding to micro-units recovers it exactly.
 std::int64_t micros(const json& number) {
   return std::llround(number.get<double>() * static_cast<double>(kMicros));
-}
-
-// Global options (the same seed and start on every node), then `serve` on a free port.
-std::vector<std::string> serve_args(const std::filesystem::path& data_dir) {
-  std::vector<std::string> args{"--transport", "cluster", "--data-dir", data_dir.string()};
-  for (const char* arg : {"--seed", "7", "--start", "2026-01-01T00:00:00Z"}) args.emplace_back(arg);
-  for (const char* arg : {"serve", "--port", "0", "--tick", "1s"}) args.emplace_back(arg);
-  return args;
-}
-
-std::string tail(const std::string& log) {
-  constexpr std::size_t kTail = 3000;
-  return log.size() > kTail ? "..." + log.substr(log.size() - kTail) : log;
-}
-
-template <typename Condition>
-bool eventually(std::chrono::milliseconds within, Condition condition,
-                std::chrono::milliseconds poll = kPoll) {
-  auto deadline = SteadyClock::now() + within;
-  while (!condition()) {
-    if (SteadyClock::now() >= deadline) return false;
-    std::this_thread::sleep_for(poll);
-  }
-  return true;
-}
-
-int count_of(const std::string& text, std::string_view needle) {
-  int count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
-}
-
-// The GraphQL reply's `data.<field>`; a JSON null when the request failed or had errors.
-json graphql_field(HttpClient& client, const std::string& query, std::string_view field) {
-  HttpReply reply = client.graphql(query);
-  json body = reply.json();
-  if (reply.status != 200 || !body.is_object() || !body.contains("data") ||
-      !body["data"].is_object()) {
-    return nullptr;
-  }
-  return body["data"].value(std::string(field), json());
 }
 
 std::string create_order_query(const std::string& symbol) {
@@ -293,12 +247,7 @@ TEST_CASE("a killed cluster node loses no acknowledged order and settles every f
   ClusterServers* servers = ClusterServers::shared();
   if (servers == nullptr) return;
   auto test_started = SteadyClock::now();
-  empty_stream_and_redis(*servers);
-  std::map<std::string, std::string> env{{"FAFNIR_POSTGRES_URL", fresh_postgres_database(*servers)},
-                                         {"FAFNIR_REDIS_URL", servers->redis_url()},
-                                         {"FAFNIR_NATS_URL", servers->nats_url()},
-                                         {"FAFNIR_JWT_SECRET", std::string(kJwtSecret)},
-                                         {"FAFNIR_HASH_COST", "fast"}};
+  std::map<std::string, std::string> env = fresh_cluster_env(*servers);
   TempDir dir_a;
   TempDir dir_b;
 
@@ -312,19 +261,9 @@ TEST_CASE("a killed cluster node loses no acknowledged order and settles every f
   }
   ServeProcess b(serve_args(dir_b.path()), env);
 
-  HttpClient setup("127.0.0.1", a.port());
-  REQUIRE(setup
-              .post_json("/auth/register", {{"email", "failover@example.com"},
-                                            {"password", kPassword},
-                                            {"firstName", "Fail"},
-                                            {"lastName", "Over"}})
-              .status == 201);
-  HttpReply login = setup.post_json("/auth/login?token=1",
-                                    {{"email", "failover@example.com"}, {"password", kPassword}});
-  REQUIRE(login.status == 200);
-  std::string token = login.json().value("token", "");
+  std::string token = register_and_log_in(a.port(), "failover@example.com", std::string(kPassword));
   REQUIRE(!token.empty());
-  setup.clear_cookies();
+  HttpClient setup("127.0.0.1", a.port());
   setup.set_bearer(token);
 
   // The member role arrives with users.registered, handled by whichever node gets it.

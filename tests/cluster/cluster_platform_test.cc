@@ -120,6 +120,16 @@ TEST_CASE("a trade on one cluster node is settled once and seen by another node"
   CHECK(ok_or_fail(two.portfolio().holding(user, account.id, "AAPL")).quantity == qty("15"));
   CHECK(ok_or_fail(two.portfolio().account(user, account.id)).balance == money("9030.00"));
 
+  // The second node quotes the first node's override once it takes it in (the driver of a serving
+  // node refreshes every tick), and the first the second's.
+  CHECK(ok_or_fail(two.stock().last_price("AAPL")) == px("100.00"));
+  CHECK(ok_or_fail(two.stock().refresh()));
+  CHECK(ok_or_fail(two.stock().quote("AAPL")).price == px("94.00"));
+  REQUIRE(two.stock().set_price("MSFT", px("321.00")).ok());
+  CHECK(ok_or_fail(one.stock().refresh()));
+  CHECK(ok_or_fail(one.stock().quote("MSFT")).price == px("321.00"));
+  CHECK_FALSE(ok_or_fail(one.stock().refresh()));
+
   // The first node holds the market lead; the second serves without driving the market.
   CHECK(ok_or_fail(one.leadership().hold_or_take()));
   CHECK_FALSE(ok_or_fail(two.leadership().hold_or_take()));

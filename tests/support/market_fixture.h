@@ -31,50 +31,64 @@ inline Price px(std::string_view text) {
 inline const std::vector<std::string> kSampleSymbols = {
     "AAPL", "NVDA", "JPM", "BRK.B", "SPY", "SHOP.TO", "RY.TO", "XIU.TO", "^GSPC", "VFIAX"};
 
+// A stock service and its repository, as one process opens them.
+struct MarketProcess {
+  std::unique_ptr<SqliteMarketRepository> repository;
+  std::unique_ptr<StockService> service;
+};
+
 // A stock service over its own stock.db in a temp dir, on a simulated clock; reopen() is a
-// process restart.
+// process restart, open_process() another process sharing the file.
 struct MarketFixture {
   TempDir dir;
   MarketOptions options;
   ManualClock clock{Timestamp{}};
-  std::unique_ptr<SqliteMarketRepository> repository;
-  std::unique_ptr<StockService> service;
+  LocalMarketRevisions revisions;
+  MarketProcess process;
 
   explicit MarketFixture(MarketOptions market_options) : options(market_options) { reopen(); }
 
   void reopen() {
-    service.reset();
-    repository.reset();
+    process = {};
     clock.set(Timestamp{});
+    process = open_process(clock);
+  }
+
+  // A restored stock service on the fixture's stock.db and revisions, on `simulated` (which
+  // must outlive it).
+  MarketProcess open_process(ManualClock& simulated) {
     Result<std::shared_ptr<SqliteDatabase>> db =
         SqliteDatabase::open(dir.path() / "stock.db", SqliteMarketRepository::schema());
     INFO(db.status().to_string());
     REQUIRE(db.ok());
-    repository = std::make_unique<SqliteMarketRepository>(*db);
-    service = std::make_unique<StockService>(*repository, clock, &clock, options);
-    Status restored = service->restore();
+    MarketProcess opened;
+    opened.repository = std::make_unique<SqliteMarketRepository>(*db);
+    opened.service = std::make_unique<StockService>(*opened.repository, revisions, simulated,
+                                                    &simulated, options);
+    Status restored = opened.service->restore();
     INFO(restored.to_string());
     REQUIRE(restored.ok());
+    return opened;
   }
 
-  StockService& market() { return *service; }
+  StockService& market() { return *process.service; }
 
   Quote quote(std::string_view symbol) {
-    Result<Quote> q = service->quote(symbol);
+    Result<Quote> q = process.service->quote(symbol);
     INFO(q.status().to_string());
     REQUIRE(q.ok());
     return *q;
   }
 
   std::vector<DailyBar> history(std::string_view symbol, std::string_view period) {
-    Result<std::vector<DailyBar>> bars = service->history(symbol, period);
+    Result<std::vector<DailyBar>> bars = process.service->history(symbol, period);
     INFO(bars.status().to_string());
     REQUIRE(bars.ok());
     return *bars;
   }
 
   Price price(std::string_view symbol) {
-    Result<Price> p = service->last_price(symbol);
+    Result<Price> p = process.service->last_price(symbol);
     INFO(p.status().to_string());
     REQUIRE(p.ok());
     return *p;

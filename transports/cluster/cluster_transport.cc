@@ -14,6 +14,7 @@
 #include "transports/cluster/postgres_security_repository.h"
 #include "transports/cluster/postgres_stream_store.h"
 #include "transports/cluster/redis_connection.h"
+#include "transports/cluster/redis_market_revisions.h"
 #include "transports/cluster/redis_resting_order_index.h"
 
 namespace fafnir {
@@ -38,6 +39,8 @@ Result<Ports> ClusterTransport::open(const TransportContext& context) {
   };
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<RedisConnection> redis,
                           RedisConnection::connect(options.redis_url));
+  FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<RedisConnection> revisions_redis,
+                          RedisConnection::connect(options.redis_url));
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<NatsConnection> nats,
                           NatsConnection::connect(options.nats_url));
 
@@ -51,6 +54,7 @@ Result<Ports> ClusterTransport::open(const TransportContext& context) {
   ports.profiles = std::make_unique<PostgresProfileRepository>(std::move(user_db));
   FAFNIR_ASSIGN_OR_RETURN(auto stock_db, connect(PostgresMarketRepository::schema()));
   ports.market = std::make_unique<PostgresMarketRepository>(std::move(stock_db));
+  ports.market_revisions = std::make_unique<RedisMarketRevisions>(std::move(revisions_redis));
   FAFNIR_ASSIGN_OR_RETURN(auto order_db, connect(PostgresOrderStore::schema()));
   ports.orders = std::make_unique<PostgresOrderStore>(std::move(order_db));
   FAFNIR_ASSIGN_OR_RETURN(auto portfolio_db, connect(PostgresPortfolioStore::schema()));

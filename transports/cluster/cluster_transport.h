@@ -27,6 +27,7 @@ class ClusterTransport final : public Transport {
       : lookup_(std::move(lookup)) {}
 
   std::string_view name() const override { return kName; }
+  bool shares_market() const override { return true; }
   Result<Ports> open(const TransportContext& context) override;
 
  private:

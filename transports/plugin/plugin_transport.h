@@ -13,6 +13,7 @@ struct PluginTransportOptions {
   std::string name;                               // the name it registers under, e.g. "cluster"
   std::string file_name;                          // the module, e.g. "fafnir_cluster.so"
   std::vector<std::filesystem::path> search_dirs;  // tried in order; see default_plugin_dirs()
+  bool shares_market = false;                      // what the loaded transport will answer
 };
 
 // $FAFNIR_PLUGIN_DIR when set, else the directory of the running executable.
@@ -28,6 +29,7 @@ class PluginTransport final : public Transport {
   explicit PluginTransport(PluginTransportOptions options) : options_(std::move(options)) {}
 
   std::string_view name() const override { return options_.name; }
+  bool shares_market() const override { return options_.shares_market; }
   Result<Ports> open(const TransportContext& context) override;
 
  private:
