@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 fafnir="${FAFNIR_BIN:-build/fafnir}"
+source bench/http_common.sh
 
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
@@ -15,26 +16,14 @@ done
 [[ -x "$fafnir" ]] || scripts/setup.sh >/dev/null
 
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$fafnir" --data-dir "$work/data" --hash-cost fast serve --port "$port" --log-level warn &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 
-curl -sf -X POST "$base/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"benchmark","firstName":"B","lastName":"Ench"}' >/dev/null
-token=$(curl -sf -X POST "$base/auth/login?token=1" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"benchmark"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-graphql() {
-  curl -sf -X POST "$base/graphql" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d "$1"
-}
-account=$(graphql '{"query":"mutation { createAccount(request: {type: \"INVESTMENT\", currency: \"USD\"}) { data { id } } }"}' |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["createAccount"]["data"]["id"])')
-for _ in $(seq 10); do
-  graphql "{\"query\":\"mutation { deposit(request: {accountId: \\\"$account\\\", amount: 900000000, currency: \\\"USD\\\"}) { code } }\"}" >/dev/null
-done
+bench_user "$base"
 
 cat >"$work/quote.lua" <<LUA
 wrk.method = "POST"
@@ -42,14 +31,9 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
 wrk.body = '{"query":"query Quote(\$s: String!) { getStockQuote(symbol: \$s) { code data { symbol price open previousClose priceChange priceChangePercent volume marketCap dayLow dayHigh yearHigh yearLow currency source asOf marketState } } }","operationName":"Quote","variables":{"s":"AAPL"}}'
 LUA
-cat >"$work/order.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.body = '{"query":"mutation Buy(\$r: CreateOrderRequest!) { createOrder(request: \$r) { code data { id status avgFillPrice } } }","operationName":"Buy","variables":{"r":{"symbol":"AAPL","side":"BUY","type":"MARKET","quantity":0.01}}}'
-LUA
+bench_order_lua "$work/order.lua"
 
-graphql '{"query":"{ getStockQuote(symbol: \"AAPL\") { code } }"}' >/dev/null  # warm the caches
+bench_graphql "$base" '{"query":"{ getStockQuote(symbol: \"AAPL\") { code } }"}' >/dev/null  # warm the caches
 echo "== GraphQL getStockQuote, 64 connections, ${seconds}s (target >= 20000 req/s, p99 <= 5 ms)"
 wrk -t2 -c64 -d"${seconds}s" --latency -s "$work/quote.lua" "$base/graphql" |
   grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors'

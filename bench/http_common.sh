@@ -1,0 +1,43 @@
+# Shared by the HTTP benchmarks (source it): a free loopback port, a funded benchmark user, and
+# the wrk script that places orders as that user.
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# bench_user BASE_URL: registers and logs in bench@example.com, opens an INVESTMENT USD account
+# and deposits 9,000,000,000.00 into it. Sets `token` and `account`.
+bench_user() {
+  local base=$1 created=""
+  curl -sf -X POST "$base/auth/register" -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"benchmark","firstName":"B","lastName":"Ench"}' >/dev/null
+  token=$(curl -sf -X POST "$base/auth/login?token=1" -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","password":"benchmark"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  account=""
+  for _ in $(seq 50); do  # on a cluster the member role arrives with users.registered
+    created=$(bench_graphql "$base" '{"query":"mutation { createAccount(request: {type: \"INVESTMENT\", currency: \"USD\"}) { code data { id } } }"}')
+    account=$(python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]["createAccount"]; print(d["data"]["id"] if d["code"]=="OK" else "")' <<<"$created")
+    [[ -n "$account" ]] && break
+    sleep 0.2
+  done
+  [[ -n "$account" ]] || { echo "could not open an account: $created" >&2; return 1; }
+  for _ in $(seq 10); do
+    bench_graphql "$base" "{\"query\":\"mutation { deposit(request: {accountId: \\\"$account\\\", amount: 900000000, currency: \\\"USD\\\"}) { code } }\"}" >/dev/null
+  done
+}
+
+# bench_graphql BASE_URL BODY: POST /graphql as the benchmark user.
+bench_graphql() {
+  curl -sf -X POST "$1/graphql" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$2"
+}
+
+# bench_order_lua FILE: writes the wrk script placing market buys of 0.01 AAPL.
+bench_order_lua() {
+  cat >"$1" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.body = '{"query":"mutation Buy(\$r: CreateOrderRequest!) { createOrder(request: \$r) { code data { id status avgFillPrice } } }","operationName":"Buy","variables":{"r":{"symbol":"AAPL","side":"BUY","type":"MARKET","quantity":0.01}}}'
+LUA
+}
