@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/platform/platform.h"
+#include "tests/support/fixture_transport.h"
 #include "tests/support/temp_dir.h"
-#include "transports/embedded/embedded_transport.h"
 
 namespace fafnir {
 namespace {
@@ -15,27 +15,32 @@ using namespace std::chrono_literals;
 
 constexpr std::string_view kPassword = "Correct-Horse-Battery-42";
 
-// The platform over the embedded transport in a fresh directory, with time standing still until a
-// test moves it.
+// The platform over the transport FAFNIR_TEST_TRANSPORT names, else over the embedded one in a
+// fresh directory, with time standing still until a test moves it.
 struct AuthWorld {
   TempDir dir;
   ManualClock clock{Timestamp::from_seconds(1'767'225'600)};  // 2026-01-01T00:00:00Z
   RandomIdGenerator ids;
+  std::unique_ptr<Transport> named_transport = fixture_transport_from_environment();
   std::unique_ptr<Platform> platform;
 
   AuthWorld() {
-    EmbeddedTransport transport;
-    Result<Ports> ports = transport.open({dir.path(), &clock});
-    INFO(ports.status().to_string());
-    REQUIRE(ports.ok());
     PlatformOptions options;
     options.password_hashing = PasswordHashingOptions::fast_for_tests();
     options.jwt_secret = "auth-service-test-secret-of-32-bytes!";
     Result<std::unique_ptr<Platform>> created =
-        Platform::create(std::move(*ports), clock, ids, std::move(options));
+        Platform::create(open_ports(), clock, ids, std::move(options));
     INFO(created.status().to_string());
     REQUIRE(created.ok());
     platform = std::move(created).value();
+  }
+
+  // Ports on the world's stored data; the embedded transport's only while no platform holds them.
+  Ports open_ports() {
+    Result<Ports> ports = open_fixture_ports(named_transport.get(), {dir.path(), &clock});
+    INFO(ports.status().to_string());
+    REQUIRE(ports.ok());
+    return std::move(ports).value();
   }
 
   AuthService& auth() { return platform->auth(); }
@@ -82,7 +87,7 @@ std::string file_bytes(const std::filesystem::path& path) {
     CHECK(checked_.code() == (expected_code));          \
   } while (false)
 
-TEST_CASE("a new user registers and the email is taken in every letter case", "[auth]") {
+TEST_CASE("a new user registers and the email is taken in every letter case", "[auth][service]") {
   AuthWorld world;
   const std::string id = world.register_ada();
   CHECK(is_uuid(id));
@@ -94,7 +99,8 @@ TEST_CASE("a new user registers and the email is taken in every letter case", "[
   CHECK_THAT(again.status().message(), Catch::Contains("ada@example.com"));
 }
 
-TEST_CASE("registration refuses short passwords, malformed emails and missing names", "[auth]") {
+TEST_CASE("registration refuses short passwords, malformed emails and missing names",
+          "[auth][service]") {
   AuthWorld world;
   Result<std::string> short_password =
       world.auth().register_user({"ada@example.com", "1234567", "Ada", "Lovelace"});
@@ -126,7 +132,7 @@ TEST_CASE("registration refuses short passwords, malformed emails and missing na
   world.register_ada();
 }
 
-TEST_CASE("a wrong password and an unknown email get the same answer", "[auth]") {
+TEST_CASE("a wrong password and an unknown email get the same answer", "[auth][service]") {
   AuthWorld world;
   world.register_ada();
 
@@ -139,7 +145,7 @@ TEST_CASE("a wrong password and an unknown email get the same answer", "[auth]")
   CHECK_THAT(wrong_password.status().message(), !Catch::Contains("not-the-password"));
 }
 
-TEST_CASE("logging in gives a one-hour token that authenticates the user", "[auth]") {
+TEST_CASE("logging in gives a one-hour token that authenticates the user", "[auth][service]") {
   AuthWorld world;
   const std::string id = world.register_ada();
 
@@ -169,7 +175,7 @@ TEST_CASE("logging in gives a one-hour token that authenticates the user", "[aut
   }
 }
 
-TEST_CASE("five failed logins lock the email out until the lockout passes", "[auth]") {
+TEST_CASE("five failed logins lock the email out until the lockout passes", "[auth][service]") {
   AuthWorld world;
   world.register_ada();
 
@@ -198,7 +204,7 @@ TEST_CASE("five failed logins lock the email out until the lockout passes", "[au
   }
 }
 
-TEST_CASE("logging out revokes the token but not other sessions", "[auth]") {
+TEST_CASE("logging out revokes the token but not other sessions", "[auth][service]") {
   AuthWorld world;
   world.register_ada();
   LoginSession laptop = world.login_ok();
@@ -212,7 +218,7 @@ TEST_CASE("logging out revokes the token but not other sessions", "[auth]") {
   world.authenticate_ok(phone.token);
 }
 
-TEST_CASE("deleting a user removes them from every service", "[auth]") {
+TEST_CASE("deleting a user removes them from every service", "[auth][service]") {
   AuthWorld world;
   const std::string id = world.register_ada();
   world.settle();
@@ -241,8 +247,28 @@ TEST_CASE("deleting a user removes them from every service", "[auth]") {
   }
 }
 
-TEST_CASE("only an argon2id hash of the password reaches the disk", "[auth]") {
+TEST_CASE("only an argon2id hash of the password is stored", "[auth][service]") {
   AuthWorld world;
+  world.register_ada();
+  world.platform.reset();
+
+  Ports ports = world.open_ports();
+  Result<std::optional<Credentials>> stored = ports.auth->find_by_email("ada@example.com");
+  INFO(stored.status().to_string());
+  REQUIRE(stored.ok());
+  REQUIRE(stored->has_value());
+  CHECK_THAT((*stored)->password_hash, Catch::StartsWith("$argon2id$"));
+  CHECK((*stored)->password_hash.find(kPassword) == std::string::npos);
+}
+
+TEST_CASE("only an argon2id hash of the password reaches the disk", "[auth][service]") {
+  AuthWorld world;
+  if (world.named_transport != nullptr) {
+    WARN("skipped on "
+         << world.named_transport->name()
+         << ": it reads the embedded transport's files; the test above reads the store");
+    return;
+  }
   world.register_ada();
   world.login_ok();
   CHECK_CODE(world.auth().login("ada@example.com", "Wrong-Horse-Battery-42").status(),

@@ -6,27 +6,28 @@
 
 #include "core/platform/platform.h"
 #include "core/security/permissions.h"
+#include "tests/support/fixture_transport.h"
 #include "tests/support/temp_dir.h"
-#include "transports/embedded/embedded_transport.h"
 
 namespace fafnir {
 namespace {
 
 using Names = std::vector<std::string>;
 
-// The services over the embedded transport in one directory; reopen() is a process restart.
+// The services over the transport FAFNIR_TEST_TRANSPORT names, else over the embedded one in one
+// directory; reopen() is a process restart on the same stored data.
 struct IdentityWorld {
   TempDir dir;
   ManualClock clock{Timestamp::from_seconds(1'767'225'600)};  // 2026-01-01T00:00:00Z
   RandomIdGenerator ids;
+  std::unique_ptr<Transport> named_transport = fixture_transport_from_environment();
   std::unique_ptr<Platform> platform;
 
   IdentityWorld() { reopen(); }
 
   void reopen() {
     platform.reset();
-    EmbeddedTransport transport;
-    Result<Ports> ports = transport.open({dir.path(), &clock});
+    Result<Ports> ports = open_fixture_ports(named_transport.get(), {dir.path(), &clock});
     INFO(ports.status().to_string());
     REQUIRE(ports.ok());
     PlatformOptions options;

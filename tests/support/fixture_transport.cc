@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "transports/embedded/embedded_transport.h"
+
 namespace fafnir {
 namespace {
 
@@ -28,6 +30,11 @@ std::unique_ptr<Transport> fixture_transport_from_environment() {
                              " names no transport this test build has");
   }
   return found->second();
+}
+
+Result<Ports> open_fixture_ports(Transport* named, const TransportContext& context) {
+  if (named != nullptr) return named->open(context);
+  return EmbeddedTransport().open(context);
 }
 
 }  // namespace fafnir

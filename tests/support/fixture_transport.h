@@ -8,9 +8,10 @@
 
 namespace fafnir {
 
-// Lets the service tests built on TradingFixture run on another transport than the embedded one:
-// `FAFNIR_TEST_TRANSPORT=cluster fafnir_tests "[portfolio]"`. A factory returns a transport over
-// fresh, empty state (each fixture is a new world); the fixture opens it again on reopen().
+// Lets the service tests (TradingFixture, the auth and identity worlds) run on another transport
+// than the embedded one: `FAFNIR_TEST_TRANSPORT=cluster fafnir_tests "[portfolio]"`. A factory
+// returns a transport over fresh, empty state (each fixture is a new world); the fixture opens it
+// again on reopen().
 using FixtureTransportFactory = std::function<std::unique_ptr<Transport>()>;
 
 // Registers `factory` under `name`; call it from a static initializer of the file that builds
@@ -21,5 +22,9 @@ bool register_fixture_transport(const std::string& name, FixtureTransportFactory
 // empty. Throws std::runtime_error when it names a transport no file registered (e.g. the cluster
 // transport in a build without it).
 std::unique_ptr<Transport> fixture_transport_from_environment();
+
+// The ports of `named` (see above) when it is non-null, else of the embedded transport in
+// `context.data_dir`.
+Result<Ports> open_fixture_ports(Transport* named, const TransportContext& context);
 
 }  // namespace fafnir

@@ -4,7 +4,6 @@
 
 #include "core/auth/password_hasher.h"
 #include "tests/support/fixture_transport.h"
-#include "transports/embedded/embedded_transport.h"
 #include "transports/memory/memory_transport.h"
 
 namespace fafnir::trading_test {
@@ -73,12 +72,9 @@ TradingFixture::TradingFixture(TradingFixtureOptions options)
 TradingFixture::~TradingFixture() { platform_.reset(); }
 
 void TradingFixture::open() {
-  EmbeddedTransport embedded;
-  MemoryTransport memory;
-  Transport& transport = named_transport_       ? *named_transport_
-                         : options_.in_memory ? static_cast<Transport&>(memory)
-                                              : embedded;
-  Result<Ports> ports = transport.open({dir_.path() / "data", &clock_});
+  const TransportContext context{dir_.path() / "data", &clock_};
+  Result<Ports> ports = options_.in_memory ? MemoryTransport().open(context)
+                                           : open_fixture_ports(named_transport_.get(), context);
   INFO(ports.status().to_string());
   REQUIRE(ports.ok());
   if (options_.wrap_ports) options_.wrap_ports(*ports);
