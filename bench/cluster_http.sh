@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Two `fafnir serve` nodes in cluster mode on loopback, over their own PostgreSQL, Redis and
 # nats-server -js (started here in a temp dir, stopped at exit). wrk places GraphQL createOrder
-# market buys first on node A alone (the reference, measured in the same run), then on both nodes
+# market buys, each as the next of several users in turn, first on node A alone (the reference, measured in the same run), then on both nodes
 # at once, and prints requests/s and latency percentiles per node and combined. Every process
 # shares this machine's cores, load generator included.
-# Usage: bench/cluster_http.sh [seconds per run, default 10]
+# Usage: bench/cluster_http.sh [seconds per run, default 10] [users, default 8]
 # Environment: FAFNIR_BIN, the binary to serve (default build/fafnir, with fafnir_cluster.so
 # beside it; built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
+users="${2:-8}"
 fafnir="${FAFNIR_BIN:-build/fafnir}"
 source bench/http_common.sh
 
@@ -25,6 +26,8 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ ! -f "$work/pg/data/postmaster.pid" ]] ||
+    as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,16 +42,14 @@ pg_port=$(free_port)
 mkdir -p "$work/pg"
 [[ $(id -u) != 0 ]] || chown postgres "$work/pg"
 as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust >"$work/initdb.log"
-as_postgres "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" \
-  -c listen_addresses=127.0.0.1 -c fsync=off >"$work/postgres.log" 2>&1 &
-pids+=($!)
+as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/postgres.log" -w start \
+  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null
 redis_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" &
 pids+=($!)
 nats_port=$(free_port)
 nats-server -js -a 127.0.0.1 -p "$nats_port" -sd "$work/nats" >"$work/nats.log" 2>&1 &
 pids+=($!)
-wait_for "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
 wait_for redis-cli -p "$redis_port" ping
 wait_for bash -c "echo > /dev/tcp/127.0.0.1/$nats_port"
 
@@ -67,8 +68,12 @@ for node in a b; do
 done
 
 a="http://127.0.0.1:${ports[0]}"
-bench_user "$a"
-bench_order_lua "$work/order.lua"
+tokens=()
+for user in $(seq "$users"); do
+  bench_user "$a" "bench$user@example.com"
+  tokens+=("$token")
+done
+bench_order_lua "$work/order.lua" "${tokens[@]}"
 orders() {  # port output
   wrk -t1 -c16 -d"${seconds}s" --latency -s "$work/order.lua" "http://127.0.0.1:$1/graphql" >"$2"
 }
@@ -89,3 +94,4 @@ combined=$(awk -v x="$(rate "$work/a.txt")" -v y="$(rate "$work/b.txt")" 'BEGIN 
 echo "== two nodes: $combined createOrder/s combined; one node alone: $(rate "$work/alone.txt")/s"
 orders_count=$(bench_graphql "$a" '{"query":"{ getOrders { count } }"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["getOrders"]["count"])')
 echo "orders stored: $orders_count"
+echo "PostgreSQL deadlocks detected (and rolled back) meanwhile: $(grep -c 'deadlock detected' "$work/pg/postgres.log" || true)"

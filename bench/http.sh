@@ -31,7 +31,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
 wrk.body = '{"query":"query Quote(\$s: String!) { getStockQuote(symbol: \$s) { code data { symbol price open previousClose priceChange priceChangePercent volume marketCap dayLow dayHigh yearHigh yearLow currency source asOf marketState } } }","operationName":"Quote","variables":{"s":"AAPL"}}'
 LUA
-bench_order_lua "$work/order.lua"
+bench_order_lua "$work/order.lua" "$token"
 
 bench_graphql "$base" '{"query":"{ getStockQuote(symbol: \"AAPL\") { code } }"}' >/dev/null  # warm the caches
 echo "== GraphQL getStockQuote, 64 connections, ${seconds}s (target >= 20000 req/s, p99 <= 5 ms)"

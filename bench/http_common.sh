@@ -5,14 +5,14 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# bench_user BASE_URL: registers and logs in bench@example.com, opens an INVESTMENT USD account
-# and deposits 9,000,000,000.00 into it. Sets `token` and `account`.
+# bench_user BASE_URL [EMAIL]: registers and logs in EMAIL (default bench@example.com), opens an
+# INVESTMENT USD account and deposits 9,000,000,000.00 into it. Sets `token` and `account`.
 bench_user() {
-  local base=$1 created=""
+  local base=$1 email=${2:-bench@example.com} created=""
   curl -sf -X POST "$base/auth/register" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"benchmark","firstName":"B","lastName":"Ench"}' >/dev/null
+    -d "{\"email\":\"$email\",\"password\":\"benchmark\",\"firstName\":\"B\",\"lastName\":\"Ench\"}" >/dev/null
   token=$(curl -sf -X POST "$base/auth/login?token=1" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"benchmark"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+    -d "{\"email\":\"$email\",\"password\":\"benchmark\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   account=""
   for _ in $(seq 50); do  # on a cluster the member role arrives with users.registered
     created=$(bench_graphql "$base" '{"query":"mutation { createAccount(request: {type: \"INVESTMENT\", currency: \"USD\"}) { code data { id } } }"}')
@@ -32,12 +32,21 @@ bench_graphql() {
     -H 'Content-Type: application/json' -d "$2"
 }
 
-# bench_order_lua FILE: writes the wrk script placing market buys of 0.01 AAPL.
+# bench_order_lua FILE TOKEN...: writes the wrk script placing market buys of 0.01 AAPL, each
+# request as the next of the given users in turn.
 bench_order_lua() {
-  cat >"$1" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.body = '{"query":"mutation Buy(\$r: CreateOrderRequest!) { createOrder(request: \$r) { code data { id status avgFillPrice } } }","operationName":"Buy","variables":{"r":{"symbol":"AAPL","side":"BUY","type":"MARKET","quantity":0.01}}}'
+  local file=$1 quoted
+  shift
+  quoted=$(printf '"%s",' "$@")
+  cat >"$file" <<LUA
+local tokens = {${quoted%,}}
+local body = '{"query":"mutation Buy(\$r: CreateOrderRequest!) { createOrder(request: \$r) { code data { id status avgFillPrice } } }","operationName":"Buy","variables":{"r":{"symbol":"AAPL","side":"BUY","type":"MARKET","quantity":0.01}}}'
+local sent = 0
+request = function()
+  sent = sent + 1
+  local headers = {["Content-Type"] = "application/json",
+                   ["Authorization"] = "Bearer " .. tokens[sent % #tokens + 1]}
+  return wrk.format("POST", nil, headers, body)
+end
 LUA
 }
