@@ -54,6 +54,33 @@ class BorrowedIndex final : public RestingOrderIndex {
   RestingOrderIndex& index_;
 };
 
+// The order store, failing the next lookup of one order by id when told to.
+class FlakyOrderStore final : public OrderStore {
+ public:
+  explicit FlakyOrderStore(std::unique_ptr<OrderStore> inner) : inner_(std::move(inner)) {}
+
+  void fail_next_find() { fail_next_find_ = true; }
+
+  Status transact(const Work& work) override { return inner_->transact(work); }
+  Result<std::optional<Order>> find(std::string_view order_id) override {
+    if (std::exchange(fail_next_find_, false)) return Status::Internal("injected lookup failure");
+    return inner_->find(order_id);
+  }
+  Result<std::vector<Order>> orders_of(std::string_view user_id) override {
+    return inner_->orders_of(user_id);
+  }
+  Result<std::vector<Order>> open_orders() override { return inner_->open_orders(); }
+  Result<std::vector<Order>> open_day_orders() override { return inner_->open_day_orders(); }
+  Result<std::vector<std::pair<OrderStatus, std::int64_t>>> count_by_status() override {
+    return inner_->count_by_status();
+  }
+  Status delete_user(std::string_view user_id) override { return inner_->delete_user(user_id); }
+
+ private:
+  std::unique_ptr<OrderStore> inner_;
+  bool fail_next_find_ = false;
+};
+
 TEST_CASE("the walk-through of issue 3 comes out exact to the micro", "[engine]") {
   TradingFixture f({.deposit = "0"});
   CHECK(f.cash() == money("500.00"));  // the opening deposit
@@ -396,6 +423,30 @@ TEST_CASE("a cancel that lands while a gapped stop covers its cost leaves no cas
   CHECK(f.reserved() == Money());
   f.reopen();
   CHECK(f.reserved() == Money());
+}
+
+TEST_CASE("orders a failed price move took from the index wake at the next move", "[engine]") {
+  FlakyOrderStore* store = nullptr;
+  TradingFixture f({.wrap_ports = [&store](Ports& ports) {
+    auto wrapped = std::make_unique<FlakyOrderStore>(std::move(ports.orders));
+    store = wrapped.get();
+    ports.orders = std::move(wrapped);
+  }});
+  f.set_price("AAPL", "100.00");
+  Order higher = f.place(limit(kBuy, "AAPL", "1", "95.00"));
+  Order lower = f.place(limit(kBuy, "AAPL", "1", "94.50"));
+
+  store->fail_next_find();
+  CHECK(f.platform().set_price("AAPL", px("94.00")).code() == ErrorCode::kInternal);
+  f.settle();
+  CHECK(f.order(higher.id).status == OrderStatus::kPending);
+  CHECK(f.order(lower.id).status == OrderStatus::kPending);
+
+  f.set_price("AAPL", "93.00");
+  CHECK(f.order(higher.id).status == OrderStatus::kFilled);
+  CHECK(f.order(lower.id).status == OrderStatus::kFilled);
+  CHECK(f.order(lower.id).average_fill_price == px("93.00"));
+  CHECK(*f.platform().engine().resting_orders() == 0);
 }
 
 }  // namespace

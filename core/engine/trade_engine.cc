@@ -230,6 +230,17 @@ Result<Order> TradeEngine::commit(const Order& before, const Order& after, Store
 Status TradeEngine::on_market_moved() {
   std::lock_guard lock(mutex_);
   if (market_.market_state() != MarketState::kRegular) return Status::Ok();
+  if (index_incomplete_) {
+    FAFNIR_RETURN_IF_ERROR(rebuild());
+    index_incomplete_ = false;
+  }
+  Status woken = wake_crossed_orders();
+  // Keys taken out of the index but not handled would be lost; the next move re-indexes them.
+  if (!woken.ok()) index_incomplete_ = true;
+  return woken;
+}
+
+Status TradeEngine::wake_crossed_orders() {
   FAFNIR_ASSIGN_OR_RETURN(std::vector<std::string> symbols, index_.symbols());
   for (const std::string& symbol : symbols) {
     FAFNIR_ASSIGN_OR_RETURN(Price price, market_.last_price(symbol));

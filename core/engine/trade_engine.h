@@ -56,6 +56,8 @@ class TradeEngine final : public MarketListener {
   // converted to the account's currency, plus commission. Zero for sells.
   Result<Money> cash_to_reserve(const Order& order);
 
+  // Wakes the resting orders the current prices cross. When handling them fails, the orders it
+  // took from the index but did not handle are indexed again (from the store) at the next call.
   Status on_market_moved() override;
   Status on_session_closed() override;
 
@@ -67,6 +69,8 @@ class TradeEngine final : public MarketListener {
   enum class Stored { kYes, kNo };
 
   Result<Order> process(Order order, Stored stored);
+  // REQUIRES: mutex_ is held.
+  Status wake_crossed_orders();
   // Fills `quantity` of a marketable order; what is left of an IOC order is then canceled, of
   // a GTC or DAY order rested until the next quote offers more shares.
   Result<Order> fill_then_rest(const Order& order, Price market_price, Quantity quantity,
@@ -90,6 +94,7 @@ class TradeEngine final : public MarketListener {
   IdGenerator& ids_;
   TradingOptions options_;
   std::recursive_mutex mutex_;
+  bool index_incomplete_ = false;  // guarded by mutex_: crossed keys were dropped by an error
   Liquidity liquidity_;
 };
 
