@@ -14,9 +14,7 @@ users="${2:-8}"
 fafnir="${FAFNIR_BIN:-build/fafnir}"
 source bench/http_common.sh
 
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
-done
+need_tools wrk curl
 [[ -x "$fafnir" && -f "$(dirname "$fafnir")/fafnir_cluster.so" ]] || scripts/setup.sh >/dev/null
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 

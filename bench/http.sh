@@ -10,9 +10,7 @@ seconds="${1:-10}"
 fafnir="${FAFNIR_BIN:-build/fafnir}"
 source bench/http_common.sh
 
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
-done
+need_tools wrk curl
 [[ -x "$fafnir" ]] || scripts/setup.sh >/dev/null
 
 work=$(mktemp -d)

@@ -1,5 +1,12 @@
-# Shared by the HTTP benchmarks (source it): a free loopback port, a funded benchmark user, and
-# the wrk script that places orders as that user.
+# Shared by the HTTP benchmarks (source it): missing tools, a free loopback port, funded
+# benchmark users, and the wrk script that places orders as them.
+
+# need_tools TOOL...: installs the Debian packages of the same names that are missing.
+need_tools() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
+  done
+}
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

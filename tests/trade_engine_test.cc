@@ -81,6 +81,17 @@ class FlakyOrderStore final : public OrderStore {
   bool fail_next_find_ = false;
 };
 
+// A TradingFixtureOptions::wrap_ports that wraps the port in `slot` in a Wrapper and points
+// `wrapper` at it (at every platform the fixture opens).
+template <typename Wrapper, typename Port>
+std::function<void(Ports&)> wrap_port(std::unique_ptr<Port> Ports::*slot, Wrapper*& wrapper) {
+  return [slot, &wrapper](Ports& ports) {
+    auto wrapped = std::make_unique<Wrapper>(std::move(ports.*slot));
+    wrapper = wrapped.get();
+    ports.*slot = std::move(wrapped);
+  };
+}
+
 TEST_CASE("the walk-through of issue 3 comes out exact to the micro", "[engine]") {
   TradingFixture f({.deposit = "0"});
   CHECK(f.cash() == money("500.00"));  // the opening deposit
@@ -399,11 +410,7 @@ TEST_CASE("commission and slippage are charged exactly and booked in the ledger"
 TEST_CASE("a cancel that lands while a gapped stop covers its cost leaves no cash held",
           "[engine]") {
   InterceptingPortfolioStore* interceptor = nullptr;
-  TradingFixture f({.wrap_ports = [&interceptor](Ports& ports) {
-    auto wrapped = std::make_unique<InterceptingPortfolioStore>(std::move(ports.portfolio));
-    interceptor = wrapped.get();
-    ports.portfolio = std::move(wrapped);
-  }});
+  TradingFixture f({.wrap_ports = wrap_port(&Ports::portfolio, interceptor)});
   f.set_price("AAPL", "100.00");
   Order order = f.place(stop(kBuy, "AAPL", "1", "105.00"));
   REQUIRE(f.reserved() == money("105.00"));
@@ -427,11 +434,7 @@ TEST_CASE("a cancel that lands while a gapped stop covers its cost leaves no cas
 
 TEST_CASE("orders a failed price move took from the index wake at the next move", "[engine]") {
   FlakyOrderStore* store = nullptr;
-  TradingFixture f({.wrap_ports = [&store](Ports& ports) {
-    auto wrapped = std::make_unique<FlakyOrderStore>(std::move(ports.orders));
-    store = wrapped.get();
-    ports.orders = std::move(wrapped);
-  }});
+  TradingFixture f({.wrap_ports = wrap_port(&Ports::orders, store)});
   f.set_price("AAPL", "100.00");
   Order higher = f.place(limit(kBuy, "AAPL", "1", "95.00"));
   Order lower = f.place(limit(kBuy, "AAPL", "1", "94.50"));
