@@ -77,7 +77,9 @@ class PortfolioService final : public TradingAccounts {
 
   // Consumer of orders.filled (settles each fill once), orders.cancelled / expired / rejected
   // (releases what the order held) and users.deleted (removes the user's portfolio). Applies a
-  // batch in one unit of work, falling back to one unit per event when that fails.
+  // batch in one unit of work, account by account (each account's events in delivery order), so
+  // that units settling on several nodes at once lock accounts in one order and cannot deadlock;
+  // falls back to one unit per event when that fails.
   std::vector<Disposition> on_events(const std::vector<Delivery>& batch);
 
   // Returns what reservations hold for orders that were never stored (a crash between reserving
@@ -91,7 +93,9 @@ class PortfolioService final : public TradingAccounts {
   Status credit(PortfolioTransaction& tx, Account& account, TransactionType type, Money amount,
                 std::string description, std::optional<std::string> reference);
   std::string account_number(std::string_view account_id) const;
-  Status apply(PortfolioTransaction& tx, const Event& event);
+  struct Update;  // one delivered event, decoded
+  static Update decode(const Event& event);
+  Status apply(PortfolioTransaction& tx, const Update& update);
   Status settle_fill(PortfolioTransaction& tx, Account& account, Reservation& reservation,
                      const OrderEvent& event);
 

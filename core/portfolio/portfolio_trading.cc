@@ -118,36 +118,73 @@ Result<ReservationOutcome> PortfolioService::cover(const Order& order, Money cas
   return outcome;
 }
 
+// The users.deleted or orders.* event the portfolio acts on; neither for events it ignores.
+struct PortfolioService::Update {
+  Status decoded;                      // InvalidArgument when the payload is malformed
+  std::optional<UserDeleted> deleted;  // users.deleted
+  std::optional<OrderEvent> order;     // orders.filled (with its fill), cancelled, expired, rejected
+  bool settles = false;                // orders.filled
+
+  // The account the update locks first; empty for none or all of a user's.
+  std::string_view account_id() const {
+    return order ? std::string_view(order->order.account_id) : std::string_view();
+  }
+};
+
+PortfolioService::Update PortfolioService::decode(const Event& event) {
+  Update update;
+  if (event.subject == subjects::kUsersDeleted) {
+    Result<UserDeleted> deleted = UserDeleted::from_event(event);
+    if (deleted.ok()) update.deleted = *std::move(deleted);
+    update.decoded = deleted.status();
+    return update;
+  }
+  update.settles = event.subject == subjects::kOrdersFilled;
+  bool releases = event.subject == subjects::kOrdersCancelled ||
+                  event.subject == subjects::kOrdersExpired ||
+                  event.subject == subjects::kOrdersRejected;
+  if (!update.settles && !releases) return update;
+  Result<OrderEvent> order = OrderEvent::from_event(event);
+  if (!order.ok()) {
+    update.decoded = order.status();
+  } else if (update.settles && !order->fill) {
+    update.decoded = Status::InvalidArgument("orders.filled event without a fill");
+  } else {
+    update.order = *std::move(order);
+  }
+  return update;
+}
+
 std::vector<Disposition> PortfolioService::on_events(const std::vector<Delivery>& batch) {
+  std::vector<Update> updates;
+  updates.reserve(batch.size());
+  for (const Delivery& delivery : batch) updates.push_back(decode(delivery.event));
+  std::vector<const Update*> by_account;
+  by_account.reserve(updates.size());
+  for (const Update& update : updates) by_account.push_back(&update);
+  std::stable_sort(by_account.begin(), by_account.end(), [](const Update* a, const Update* b) {
+    return a->account_id() < b->account_id();
+  });
   Status together = store_.transact([&](PortfolioTransaction& tx) -> Status {
-    for (const Delivery& delivery : batch) FAFNIR_RETURN_IF_ERROR(apply(tx, delivery.event));
+    for (const Update* update : by_account) FAFNIR_RETURN_IF_ERROR(apply(tx, *update));
     return Status::Ok();
   });
   if (together.ok()) return std::vector<Disposition>(batch.size(), Disposition::Ack());
   std::vector<Disposition> decisions;
-  for (const Delivery& delivery : batch) {
-    decisions.push_back(disposition_for(store_.transact(
-        [&](PortfolioTransaction& tx) { return apply(tx, delivery.event); })));
+  for (const Update& update : updates) {
+    decisions.push_back(disposition_for(
+        store_.transact([&](PortfolioTransaction& tx) { return apply(tx, update); })));
   }
   return decisions;
 }
 
-Status PortfolioService::apply(PortfolioTransaction& tx, const Event& event) {
-  if (event.subject == subjects::kUsersDeleted) {
-    FAFNIR_ASSIGN_OR_RETURN(UserDeleted deleted, UserDeleted::from_event(event));
-    return tx.delete_user(deleted.user_id);
-  }
-  bool settles = event.subject == subjects::kOrdersFilled;
-  bool releases = event.subject == subjects::kOrdersCancelled ||
-                  event.subject == subjects::kOrdersExpired ||
-                  event.subject == subjects::kOrdersRejected;
-  if (!settles && !releases) return Status::Ok();
-  FAFNIR_ASSIGN_OR_RETURN(OrderEvent decoded, OrderEvent::from_event(event));
-  if (settles && !decoded.fill) {
-    return Status::InvalidArgument("orders.filled event without a fill");
-  }
+Status PortfolioService::apply(PortfolioTransaction& tx, const Update& update) {
+  FAFNIR_RETURN_IF_ERROR(update.decoded);
+  if (update.deleted) return tx.delete_user(update.deleted->user_id);
+  if (!update.order) return Status::Ok();
+  const OrderEvent& decoded = *update.order;
   const Order& order = decoded.order;
-  if (settles) {
+  if (update.settles) {
     FAFNIR_ASSIGN_OR_RETURN(bool already_settled, tx.mark_fill_settled(decoded.fill->id));
     if (already_settled) return Status::Ok();
   }
@@ -156,7 +193,7 @@ Status PortfolioService::apply(PortfolioTransaction& tx, const Event& event) {
   FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
   Reservation held =
       reservation.value_or(Reservation{order.id, account->id, order.symbol, Money(), Quantity()});
-  if (settles) FAFNIR_RETURN_IF_ERROR(settle_fill(tx, *account, held, decoded));
+  if (update.settles) FAFNIR_RETURN_IF_ERROR(settle_fill(tx, *account, held, decoded));
   if (!is_open(order.status)) return release(tx, *account, held);
   FAFNIR_RETURN_IF_ERROR(tx.save_reservation(held));
   return tx.update_account(*account);
