@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/common/string_hash.h"
 #include "core/engine/resting_order_index.h"
 
 namespace fafnir {
@@ -40,17 +41,10 @@ class TriggerIndex final : public RestingOrderIndex {
     Side::iterator entry;
   };
 
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-
   static bool crossed_by(const Side& side, std::int64_t highest_rank);
   void take_prefix(Side& side, std::int64_t highest_rank, std::vector<OrderKey>& crossed);
 
-  std::unordered_map<std::string, Book, StringHash, std::equal_to<>> books_;
+  StringMap<Book> books_;
   std::unordered_map<OrderKey, Location, OrderKeyHash> locations_;
 };
 
