@@ -1,5 +1,6 @@
 #include "sim/simulation_bench.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "sim/sharded_simulation.h"
@@ -36,6 +37,14 @@ Result<SimulationBenchResult> run_simulation_bench(const SimulationOptions& opti
   FAFNIR_ASSIGN_OR_RETURN(std::unique_ptr<Simulation> simulation,
                           Simulation::create(options, transport, data_dir));
   return timed([&] { return simulation->run(); }, 1);
+}
+
+SimulationBenchSummary summarize_simulation_runs(std::vector<SimulationBenchResult> runs) {
+  std::sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
+    return a.orders_per_second < b.orders_per_second;
+  });
+  return {runs[runs.size() / 2], runs.front().orders_per_second, runs.back().orders_per_second,
+          runs.size()};
 }
 
 }  // namespace fafnir

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <vector>
 
 #include "core/common/status.h"
 #include "core/platform/transport.h"
@@ -25,5 +26,17 @@ Result<SimulationBenchResult> run_simulation_bench(const SimulationOptions& opti
                                                    Transport& transport,
                                                    const std::filesystem::path& data_dir,
                                                    std::size_t shards = 1);
+
+// Several timings of the same run summed up: the median is the figure to quote, since a noisy
+// machine slows single runs by tens of percent.
+struct SimulationBenchSummary {
+  SimulationBenchResult median;  // of orders per second (the upper middle one for an even count)
+  double slowest_orders_per_second = 0;
+  double fastest_orders_per_second = 0;
+  std::size_t runs = 0;
+};
+
+// REQUIRES: `runs` is not empty.
+SimulationBenchSummary summarize_simulation_runs(std::vector<SimulationBenchResult> runs);
 
 }  // namespace fafnir

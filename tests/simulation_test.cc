@@ -12,6 +12,7 @@
 
 #include "sim/equity_chart.h"
 #include "sim/sharded_simulation.h"
+#include "sim/simulation_bench.h"
 #include "sim/simulation_report.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/temp_dir.h"
@@ -308,6 +309,44 @@ TEST_CASE("cli: fafnir simulate --transport embedded reports the same, its files
 
   CliRun cluster = with({"--transport", "cluster", "--out", (dir.path() / "c").string()});
   CHECK(cluster.exit_code == 2);
+}
+
+TEST_CASE("simulation bench: several runs are summed up by their median", "[simulation]") {
+  auto run_at = [](double orders_per_second, std::int64_t orders) {
+    SimulationBenchResult run;
+    run.orders = orders;
+    run.orders_per_second = orders_per_second;
+    return run;
+  };
+  SimulationBenchSummary odd =
+      summarize_simulation_runs({run_at(90, 1), run_at(150, 2), run_at(60, 3)});
+  CHECK(odd.median.orders_per_second == 90);
+  CHECK(odd.median.orders == 1);  // the whole run, not only its rate
+  CHECK(odd.slowest_orders_per_second == 60);
+  CHECK(odd.fastest_orders_per_second == 150);
+  CHECK(odd.runs == 3);
+  CHECK(summarize_simulation_runs({run_at(10, 1), run_at(30, 2)}).median.orders_per_second == 30);
+  CHECK(summarize_simulation_runs({run_at(42, 1)}).median.orders_per_second == 42);
+}
+
+TEST_CASE("cli: fafnir bench simulate quotes the median of its runs", "[simulation][cli]") {
+  TempDir dir;
+  CliRunner cli(dir.path() / "unused");
+  CliRun bench =
+      cli.run({"--json", "bench", "simulate", "--agents", "4", "--days", "1", "--repeat", "3"});
+  INFO(bench.err);
+  REQUIRE(bench.exit_code == 0);
+  nlohmann::json figures = nlohmann::json::parse(bench.out);
+  CHECK(figures["runs"] == 3);
+  CHECK(figures["orders"].get<std::int64_t>() > 0);
+  double median = figures["ordersPerSecond"].get<double>();
+  CHECK(figures["slowestOrdersPerSecond"].get<double>() <= median);
+  CHECK(median <= figures["fastestOrdersPerSecond"].get<double>());
+  CHECK(figures["onePlatformOrdersPerSecond"].get<double>() > 0);
+
+  CliRun none = cli.run({"bench", "simulate", "--agents", "4", "--days", "1", "--repeat", "0"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("--repeat") != std::string::npos);
 }
 
 }  // namespace

@@ -83,8 +83,8 @@ Status TradeEngine::rebuild() {
   return Status::Ok();
 }
 
-Result<Order> TradeEngine::accept(const Order& order) {
-  FAFNIR_ASSIGN_OR_RETURN(Order accepted, process(order, Stored::kNo));
+Result<Order> TradeEngine::accept(Order order) {
+  FAFNIR_ASSIGN_OR_RETURN(Order accepted, process(std::move(order), Stored::kNo));
   if (!is_open(accepted.status)) return accepted;
   // The order was decided and stored outside the lock; a price move in between did not see it
   // in the index, so look at it once more now that it is there.
@@ -224,7 +224,7 @@ Result<Order> TradeEngine::commit(const Order& before, const Order& after, Store
     return tx.publish(OrderEvent{after, fill}.to_event(ids_.next(), subject));
   }));
   if (!result) return Status::NotFound("order " + after.id + " no longer exists");
-  return *result;
+  return std::move(*result);
 }
 
 Status TradeEngine::on_market_moved() {

@@ -47,7 +47,7 @@ class TradeEngine final : public MarketListener {
   // Takes a new order whose cash or shares are already reserved: stores it with orders.created
   // and, in the same unit, fills it if marketable now, else rests it (GTC, DAY) or cancels it
   // (IOC, FOK). Returns the order as stored. REQUIRES: the order is not stored yet.
-  Result<Order> accept(const Order& order);
+  Result<Order> accept(Order order);
 
   // Drops a canceled order from the index. No-op when it is not there.
   Status forget(std::string_view order_id);

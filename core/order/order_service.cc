@@ -34,7 +34,7 @@ Result<Order> OrderService::place(std::string_view user_id, const OrderRequest& 
   FAFNIR_ASSIGN_OR_RETURN(ReservationOutcome reserved, accounts_.reserve(order, cash));
   if (!reserved.accepted) return reject(std::move(order), std::move(reserved.reason));
   order.reserved_cash = cash;
-  return engine_.accept(order);
+  return engine_.accept(std::move(order));
 }
 
 Result<Order> OrderService::reject(Order order, std::string reason) {
@@ -78,7 +78,7 @@ Result<Order> OrderService::order(std::string_view user_id, std::string_view ord
   if (!found || found->user_id != user_id) {
     return Status::NotFound("no order " + std::string(order_id));
   }
-  return *found;
+  return std::move(*found);
 }
 
 Result<std::vector<Order>> OrderService::orders(std::string_view user_id) {

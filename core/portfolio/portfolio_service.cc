@@ -41,7 +41,7 @@ Result<Account> PortfolioService::owned_account(PortfolioTransaction& tx, std::s
   if (!account || account->user_id != user_id) {
     return Status::NotFound("no account " + std::string(account_id));
   }
-  return *account;
+  return std::move(*account);
 }
 
 Status PortfolioService::credit(PortfolioTransaction& tx, Account& account, TransactionType type,
@@ -190,7 +190,7 @@ Result<Holding> PortfolioService::holding(std::string_view user_id, std::string_
     return Status::Ok();
   }));
   if (!found) return Status::NotFound("no holding of " + to_upper(symbol) + " in this account");
-  return *found;
+  return std::move(*found);
 }
 
 Result<AccountPerformance> PortfolioService::performance(std::string_view user_id,

@@ -46,14 +46,14 @@ Status release(PortfolioTransaction& tx, Account& account, Reservation& reservat
 Result<Account> PortfolioService::settlement_account(std::string_view user_id,
                                                      Currency instrument_currency) {
   FAFNIR_ASSIGN_OR_RETURN(std::vector<Account> owned, accounts(user_id));
-  const Account* chosen = nullptr;
-  for (const Account& account : owned) {
+  Account* chosen = nullptr;
+  for (Account& account : owned) {
     if (account.type != AccountType::kInvestment) continue;
-    if (account.currency == instrument_currency) return account;
+    if (account.currency == instrument_currency) return std::move(account);
     if (chosen == nullptr) chosen = &account;
   }
   if (chosen == nullptr) return Status::NotFound("no investment account");
-  return *chosen;
+  return std::move(*chosen);
 }
 
 Result<ReservationOutcome> PortfolioService::reserve(const Order& order, Money cash) {
@@ -191,8 +191,8 @@ Status PortfolioService::apply(PortfolioTransaction& tx, const Update& update) {
   FAFNIR_ASSIGN_OR_RETURN(std::optional<Account> account, tx.find_account(order.account_id));
   if (!account) return Status::Ok();  // the account (or its user) is gone
   FAFNIR_ASSIGN_OR_RETURN(std::optional<Reservation> reservation, tx.find_reservation(order.id));
-  Reservation held =
-      reservation.value_or(Reservation{order.id, account->id, order.symbol, Money(), Quantity()});
+  Reservation held = reservation ? std::move(*reservation)
+                                 : Reservation{order.id, account->id, order.symbol, Money(), Quantity()};
   if (update.settles) FAFNIR_RETURN_IF_ERROR(settle_fill(tx, *account, held, decoded));
   if (!is_open(order.status)) return release(tx, *account, held);
   FAFNIR_RETURN_IF_ERROR(tx.save_reservation(held));
@@ -223,8 +223,9 @@ Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,
     return Status::Internal("sell fill " + fill.id + " for shares the account does not hold");
   }
   Timestamp now = clock_.now();
-  Holding holding = found.value_or(Holding{ids_.next(), account.id, order.symbol, Quantity(),
-                                            Quantity(), Price(), Money(), now, now});
+  Holding holding = found ? std::move(*found)
+                          : Holding{ids_.next(), account.id, order.symbol, Quantity(), Quantity(),
+                                    Price(), Money(), now, now};
   holding.updated_at = now;
   std::string description = trade_description(order, fill);
 
@@ -237,7 +238,7 @@ Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,
     holding.quantity += fill.quantity;
     holding.average_cost = unit_price(holding.cost_basis, holding.quantity);
     FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kBuy, -fill.settlement_amount,
-                                  description, order.id));
+                                  std::move(description), order.id));
   } else {
     Quantity from_reservation = std::min(reservation.shares, fill.quantity);
     reservation.shares -= from_reservation;
@@ -252,7 +253,7 @@ Status PortfolioService::settle_fill(PortfolioTransaction& tx, Account& account,
     holding.cost_basis -= released;
     account.realized_pnl += fill.settlement_amount - fill.commission - released;
     FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kSell, fill.settlement_amount,
-                                  description, order.id));
+                                  std::move(description), order.id));
   }
   if (fill.commission.is_positive()) {
     FAFNIR_RETURN_IF_ERROR(credit(tx, account, TransactionType::kFee, -fill.commission,

@@ -15,8 +15,12 @@ Status MemoryStream::publish(const std::vector<Event>& events) {
   std::lock_guard lock(mutex_);
   for (const Event& event : events) {
     if (event_ids_.count(event.id) != 0) continue;
-    log_.push_back(event);
-    event_ids_.insert(log_.back().id);
+    auto subject = subject_numbers_.find(event.subject);
+    if (subject == subject_numbers_.end()) {
+      subject = subject_numbers_.emplace(event.subject, subject_numbers_.size()).first;
+    }
+    log_.push_back({event, subject->second});
+    event_ids_.insert(log_.back().event.id);
   }
   return Status::Ok();
 }
@@ -59,7 +63,8 @@ std::vector<Delivery> MemoryStream::due_retries(const std::string& group) {
   Timestamp now = clock_.now();
   for (const auto& [sequence, retry] : groups_.find(group)->second.retries) {
     if (retry.due_at > now) continue;
-    due.push_back({log_[static_cast<std::size_t>(sequence - 1)], sequence, retry.attempts + 1});
+    due.push_back(
+        {log_[static_cast<std::size_t>(sequence - 1)].event, sequence, retry.attempts + 1});
     if (due.size() == kBatchSize) break;
   }
   return due;
@@ -75,22 +80,21 @@ std::vector<Delivery> MemoryStream::next_messages(const Subscription& subscripti
   read_up_to = 0;
   if (end <= cursor) return batch;
   for (std::int64_t sequence = cursor + 1; sequence <= end; ++sequence) {
-    const Event& event = log_[static_cast<std::size_t>(sequence - 1)];
-    if (!wanted(group, subscription.config, event.subject)) continue;
-    batch.push_back({event, sequence, 1});
+    const Message& message = log_[static_cast<std::size_t>(sequence - 1)];
+    if (!wanted(group, subscription.config, message)) continue;
+    batch.push_back({message.event, sequence, 1});
     if (batch.size() == kBatchSize) break;
   }
   read_up_to = batch.size() == kBatchSize ? batch.back().sequence : end;
   return batch;
 }
 
-bool MemoryStream::wanted(Group& group, const ConsumerConfig& config,
-                          const std::string& subject) {
-  auto known = group.wanted_subjects.find(subject);
-  if (known == group.wanted_subjects.end()) {
-    known = group.wanted_subjects.emplace(subject, wants(config, subject)).first;
-  }
-  return known->second;
+bool MemoryStream::wanted(Group& group, const ConsumerConfig& config, const Message& message) {
+  std::vector<signed char>& known = group.wanted_subjects;
+  if (message.subject >= known.size()) known.resize(message.subject + 1, -1);
+  signed char& answer = known[message.subject];
+  if (answer < 0) answer = wants(config, message.event.subject) ? 1 : 0;
+  return answer == 1;
 }
 
 std::size_t MemoryStream::deliver(const Subscription& subscription,

@@ -44,11 +44,16 @@ class MemoryStream final : public EventStream {
     std::int64_t cursor = 0;                    // the last sequence read
     std::map<std::int64_t, Retry> retries;      // by sequence
     std::map<std::int64_t, DeadLetter> buried;  // by sequence
-    StringMap<bool> wanted_subjects;            // whether the group's filters match, by subject
+    // Whether the group's filters match, by subject number; -1 where not yet worked out.
+    std::vector<signed char> wanted_subjects;
+  };
+  struct Message {
+    Event event;
+    std::size_t subject = 0;  // the event's subject, numbered in subject_numbers_
   };
 
-  // wants(config, subject), remembered in `group` (a group has one configuration).
-  static bool wanted(Group& group, const ConsumerConfig& config, const std::string& subject);
+  // wants(config, message's subject), remembered in `group` (a group has one configuration).
+  static bool wanted(Group& group, const ConsumerConfig& config, const Message& message);
 
   Result<std::size_t> dispatch_to(const Subscription& subscription);
   std::vector<Delivery> due_retries(const std::string& group);
@@ -61,8 +66,9 @@ class MemoryStream final : public EventStream {
   const Clock& clock_;
   SubscriptionList subscriptions_;
   std::mutex mutex_;                                // guards what follows
-  std::deque<Event> log_;                           // the message of sequence s is log_[s - 1]
+  std::deque<Message> log_;                         // the message of sequence s is log_[s - 1]
   std::unordered_set<std::string_view> event_ids_;  // of the messages in log_, which owns them
+  StringMap<std::size_t> subject_numbers_;          // in order of first publication
   std::map<std::string, Group, std::less<>> groups_;
 };
 
