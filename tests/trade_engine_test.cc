@@ -319,10 +319,10 @@ TEST_CASE("a fill delivered twice settles once", "[engine]") {
   std::vector<Event> fills = f.captured();
   REQUIRE(fills.size() == 1);
   const Event original = fills[0];
-  Result<OrderEvent> decoded = OrderEvent::from_event(original);
+  Result<std::shared_ptr<const OrderEvent>> decoded = OrderEvent::from_event(original);
   REQUIRE(decoded.ok());
-  REQUIRE(decoded->fill.has_value());
-  CHECK(decoded->fill->settlement_amount == money("1000.00"));
+  REQUIRE((*decoded)->fill.has_value());
+  CHECK((*decoded)->fill->settlement_amount == money("1000.00"));
 
   const Money cash = f.cash();
   const std::size_t entries = f.ledger().size();
@@ -362,9 +362,9 @@ TEST_CASE("a CAD fill settles in a USD account at the rate recorded in the fill"
 
   std::vector<Event> fills = f.captured();
   REQUIRE(fills.size() == 1);
-  Result<OrderEvent> event = OrderEvent::from_event(fills[0]);
+  Result<std::shared_ptr<const OrderEvent>> event = OrderEvent::from_event(fills[0]);
   REQUIRE(event.ok());
-  const Fill& fill = *event->fill;
+  const Fill& fill = *(*event)->fill;
   CHECK(fill.fx_rate == *quoted);
   CHECK(fill.fx_rate != px("1"));
   Money usd = convert(money("300.00"), fill.fx_rate);

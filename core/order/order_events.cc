@@ -114,9 +114,9 @@ Event OrderEvent::to_event(std::string event_id, std::string_view subject) && {
                std::make_shared<const OrderEventBody>(std::move(*this))};
 }
 
-Result<OrderEvent> OrderEvent::from_event(const Event& event) {
+Result<std::shared_ptr<const OrderEvent>> OrderEvent::from_event(const Event& event) {
   if (const auto* typed = dynamic_cast<const OrderEventBody*>(event.body.get())) {
-    return typed->event();
+    return std::shared_ptr<const OrderEvent>(event.body, &typed->event());
   }
   json payload = json::parse(event.payload, nullptr, /*allow_exceptions=*/false);
   if (!payload.is_object()) {
@@ -157,7 +157,7 @@ Result<OrderEvent> OrderEvent::from_event(const Event& event) {
     FAFNIR_RETURN_IF_ERROR(read_fill.status());
   }
   FAFNIR_RETURN_IF_ERROR(read.status());
-  return decoded;
+  return std::make_shared<const OrderEvent>(std::move(decoded));
 }
 
 }  // namespace fafnir

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "core/common/status.h"
@@ -36,9 +37,9 @@ struct OrderEvent {
   // `subject` is one of subjects::kOrders*. The event carries this value as its body; its JSON
   // text is written only when a store asks for it (Event::json()).
   Event to_event(std::string event_id, std::string_view subject) &&;
-  // The body of an event made by to_event, or its JSON text decoded. InvalidArgument when the
-  // payload is not a well-formed orders.* message.
-  static Result<OrderEvent> from_event(const Event& event);
+  // The body of an event made by to_event (shared with the event, not copied), or its JSON text
+  // decoded. InvalidArgument when the payload is not a well-formed orders.* message.
+  static Result<std::shared_ptr<const OrderEvent>> from_event(const Event& event);
 };
 
 }  // namespace fafnir

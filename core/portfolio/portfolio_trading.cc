@@ -122,7 +122,8 @@ Result<ReservationOutcome> PortfolioService::cover(const Order& order, Money cas
 struct PortfolioService::Update {
   Status decoded;                      // InvalidArgument when the payload is malformed
   std::optional<UserDeleted> deleted;  // users.deleted
-  std::optional<OrderEvent> order;     // orders.filled (with its fill), cancelled, expired, rejected
+  // orders.filled (with its fill), cancelled, expired, rejected
+  std::shared_ptr<const OrderEvent> order;
   bool settles = false;                // orders.filled
 
   // The account the update locks first; empty for none or all of a user's.
@@ -144,10 +145,10 @@ PortfolioService::Update PortfolioService::decode(const Event& event) {
                   event.subject == subjects::kOrdersExpired ||
                   event.subject == subjects::kOrdersRejected;
   if (!update.settles && !releases) return update;
-  Result<OrderEvent> order = OrderEvent::from_event(event);
+  Result<std::shared_ptr<const OrderEvent>> order = OrderEvent::from_event(event);
   if (!order.ok()) {
     update.decoded = order.status();
-  } else if (update.settles && !order->fill) {
+  } else if (update.settles && !(*order)->fill) {
     update.decoded = Status::InvalidArgument("orders.filled event without a fill");
   } else {
     update.order = *std::move(order);
