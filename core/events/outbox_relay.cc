@@ -12,7 +12,7 @@ Result<std::size_t> OutboxRelay::relay_pending() {
       FAFNIR_RETURN_IF_ERROR(stream_.publish(batch));
       std::vector<std::string> ids;
       ids.reserve(batch.size());
-      for (const Event& event : batch) ids.push_back(event.id);
+      for (Event& event : batch) ids.push_back(std::move(event.id));  // published: only ids needed
       FAFNIR_RETURN_IF_ERROR(outbox->remove(ids));
       relayed += batch.size();
       if (batch.size() < kBatch) break;

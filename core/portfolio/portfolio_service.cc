@@ -222,10 +222,10 @@ Result<std::vector<AccountPerformance>> PortfolioService::performances(
   std::unordered_map<std::string_view, Quote> quotes;  // by symbol; keys live in `held`
   std::vector<AccountPerformance> results;
   results.reserve(held.size());
-  for (const auto& [account, holdings] : held) {
+  for (auto& [account, holdings] : held) {
     AccountPerformance& result = results.emplace_back(
-        AccountPerformance{account.id, account.currency, account.balance, account.reserved,
-                           Money(), Money(), Money(), account.realized_pnl, {}});
+        AccountPerformance{std::move(account.id), account.currency, account.balance,
+                           account.reserved, Money(), Money(), Money(), account.realized_pnl, {}});
     result.positions.reserve(holdings.size());
     for (const Holding& holding : holdings) {
       auto quote = quotes.find(holding.symbol);

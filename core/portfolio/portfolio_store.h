@@ -26,7 +26,8 @@ class PortfolioTransaction {
   // Removes the account with its ledger.
   virtual Status delete_account(std::string_view account_id) = 0;
 
-  virtual Status append_ledger(const LedgerEntry& entry) = 0;
+  // Takes `entry` by value: a store that keeps it may move it in.
+  virtual Status append_ledger(LedgerEntry entry) = 0;
   // Oldest first.
   virtual Result<std::vector<LedgerEntry>> ledger(std::string_view account_id) = 0;
 

@@ -92,13 +92,13 @@ Status MemoryPortfolioTransaction::delete_account(std::string_view account_id) {
   return Status::Ok();
 }
 
-Status MemoryPortfolioTransaction::append_ledger(const LedgerEntry& entry) {
+Status MemoryPortfolioTransaction::append_ledger(LedgerEntry entry) {
   if (tables_.ledger_ids.count(entry.id) != 0) {
     return constraint_violation("UNIQUE constraint failed: ledger.id");
   }
   FAFNIR_RETURN_IF_ERROR(check_account_exists(entry.account_id));
   std::deque<LedgerEntry>& ledger = tables_.ledgers[entry.account_id];
-  const LedgerEntry* appended = &ledger.emplace_back(entry);
+  const LedgerEntry* appended = &ledger.emplace_back(std::move(entry));
   tables_.ledger_ids.insert(appended->id);
   undo_.record([&tables = tables_, appended] {
     tables.ledger_ids.erase(appended->id);

@@ -24,7 +24,7 @@ class MemoryPortfolioTransaction final : public PortfolioTransaction {
   Status update_account(const Account& account) override;
   Status delete_account(std::string_view account_id) override;
 
-  Status append_ledger(const LedgerEntry& entry) override;
+  Status append_ledger(LedgerEntry entry) override;
   Result<std::vector<LedgerEntry>> ledger(std::string_view account_id) override;
 
   Result<std::optional<Holding>> find_holding(std::string_view account_id,

@@ -106,7 +106,7 @@ Status SqlitePortfolioTransaction::delete_account(std::string_view account_id) {
   return run("DELETE FROM accounts WHERE id = ?", account_id);
 }
 
-Status SqlitePortfolioTransaction::append_ledger(const LedgerEntry& entry) {
+Status SqlitePortfolioTransaction::append_ledger(LedgerEntry entry) {
   FAFNIR_ASSIGN_OR_RETURN(
       SqliteStatement insert,
       db_.prepare("INSERT INTO ledger(id, account_id, type, amount, description, reference_id,"

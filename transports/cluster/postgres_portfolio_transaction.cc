@@ -136,7 +136,7 @@ Status PostgresPortfolioTransaction::delete_account(std::string_view account_id)
   return run("DELETE FROM accounts WHERE id = $1", {postgres_text(account_id)});
 }
 
-Status PostgresPortfolioTransaction::append_ledger(const LedgerEntry& entry) {
+Status PostgresPortfolioTransaction::append_ledger(LedgerEntry entry) {
   return run(
       "INSERT INTO ledger(id, account_id, type, amount, description, reference_id, created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
