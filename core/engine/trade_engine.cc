@@ -132,7 +132,7 @@ Result<Order> TradeEngine::process(Order order, Stored stored) {
                   stored);
   }
   if (stored == Stored::kNo || order.stop_triggered != before.stop_triggered) {
-    FAFNIR_ASSIGN_OR_RETURN(order, commit(before, order, stored, {}, std::nullopt));
+    FAFNIR_ASSIGN_OR_RETURN(order, commit(before, std::move(order), stored, {}, std::nullopt));
   }
   if (is_open(order.status)) FAFNIR_RETURN_IF_ERROR(rest(order));
   return order;
@@ -190,7 +190,7 @@ Result<Order> TradeEngine::execute(const Order& order, Price market_price, Quant
                                                       : OrderStatus::kPartialFill;
   if (after.status == OrderStatus::kFilled) after.reserved_cash = Money();  // released on settling
   after.updated_at = now;
-  return commit(order, after, stored, subjects::kOrdersFilled, fill);
+  return commit(order, std::move(after), stored, subjects::kOrdersFilled, fill);
 }
 
 Result<Order> TradeEngine::finish(const Order& order, OrderStatus status, std::string reason,
@@ -200,17 +200,18 @@ Result<Order> TradeEngine::finish(const Order& order, OrderStatus status, std::s
   after.reject_reason = std::move(reason);
   after.updated_at = clock_.now();
   if (stored == Stored::kYes) FAFNIR_RETURN_IF_ERROR(forget(order.id));
-  return commit(order, after, stored, subject, std::nullopt);
+  return commit(order, std::move(after), stored, subject, std::nullopt);
 }
 
-Result<Order> TradeEngine::commit(const Order& before, const Order& after, Stored stored,
+Result<Order> TradeEngine::commit(const Order& before, Order after, Stored stored,
                                   std::string_view subject, const std::optional<Fill>& fill) {
-  std::optional<Order> result;
+  std::optional<Order> stored_instead;  // the order as stored, when it changed meanwhile
+  bool written = false;
   FAFNIR_RETURN_IF_ERROR(orders_.transact([&](OrderTransaction& tx) -> Status {
     if (stored == Stored::kYes) {
-      FAFNIR_ASSIGN_OR_RETURN(result, tx.find(after.id));
-      if (!result || !is_open(result->status) ||
-          result->filled_quantity != before.filled_quantity) {
+      FAFNIR_ASSIGN_OR_RETURN(stored_instead, tx.find(after.id));
+      if (!stored_instead || !is_open(stored_instead->status) ||
+          stored_instead->filled_quantity != before.filled_quantity) {
         return Status::Ok();  // canceled, expired or filled meanwhile
       }
       FAFNIR_RETURN_IF_ERROR(tx.update(after));
@@ -219,12 +220,13 @@ Result<Order> TradeEngine::commit(const Order& before, const Order& after, Store
       FAFNIR_RETURN_IF_ERROR(tx.publish(
           OrderEvent{before, std::nullopt}.to_event(ids_.next(), subjects::kOrdersCreated)));
     }
-    result = after;
+    written = true;
     if (subject.empty()) return Status::Ok();
     return tx.publish(OrderEvent{after, fill}.to_event(ids_.next(), subject));
   }));
-  if (!result) return Status::NotFound("order " + after.id + " no longer exists");
-  return std::move(*result);
+  if (written) return after;
+  if (!stored_instead) return Status::NotFound("order " + after.id + " no longer exists");
+  return std::move(*stored_instead);
 }
 
 Status TradeEngine::on_market_moved() {

@@ -81,8 +81,8 @@ class TradeEngine final : public MarketListener {
   // Writes `after` (and for a new order orders.created with `before`), then `subject` with `fill`
   // unless empty, in one unit. A stored order is written only while it is still open with the
   // fills of `before`; otherwise the order as stored is returned unchanged.
-  Result<Order> commit(const Order& before, const Order& after, Stored stored,
-                       std::string_view subject, const std::optional<Fill>& fill);
+  Result<Order> commit(const Order& before, Order after, Stored stored, std::string_view subject,
+                       const std::optional<Fill>& fill);
   Status rest(const Order& order);
   Price fill_price(const Order& order, Price market_price) const;
 

@@ -23,8 +23,9 @@ class OrderTransaction {
   virtual Status insert(const Order& order) = 0;
   // Replaces every mutable field (status, fills, trigger flag, reason, updated_at).
   virtual Status update(const Order& order) = 0;
-  // Commits `event` to the service's outbox together with the unit's other writes.
-  virtual Status publish(const Event& event) = 0;
+  // Commits `event` to the service's outbox together with the unit's other writes. Takes it by
+  // value: a store that keeps it may move it in.
+  virtual Status publish(Event event) = 0;
 };
 
 // The order service's store. Thread-safe.

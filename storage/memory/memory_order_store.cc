@@ -33,8 +33,8 @@ class MemoryOrderStore::Transaction final : public OrderTransaction {
     return Status::Ok();
   }
 
-  Status publish(const Event& event) override {
-    events_.push_back(event);
+  Status publish(Event event) override {
+    events_.push_back(std::move(event));
     return Status::Ok();
   }
 

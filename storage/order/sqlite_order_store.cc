@@ -142,7 +142,7 @@ class SqliteOrderTransaction final : public OrderTransaction {
     return Status::Ok();
   }
 
-  Status publish(const Event& event) override { return append_to_outbox(db_, event); }
+  Status publish(Event event) override { return append_to_outbox(db_, event); }
 
  private:
   SqliteDatabase& db_;

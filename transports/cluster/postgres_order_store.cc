@@ -148,7 +148,7 @@ class PostgresOrderTransaction final : public OrderTransaction {
     return Status::Ok();
   }
 
-  Status publish(const Event& event) override { return append_to_postgres_outbox(db_, event); }
+  Status publish(Event event) override { return append_to_postgres_outbox(db_, event); }
 
  private:
   PostgresConnection& db_;
