@@ -124,12 +124,12 @@ TEST_CASE("canceling or expiring a partly filled order releases only the rest", 
 TEST_CASE("concurrent orders at one quote never fill more than its depth", "[liquidity]") {
   TradingFixture f(with_depth("AAPL", "25"));
   f.set_price("AAPL", "100.00");
+  // Built here: Catch2's assertions (inside market()) must not run on the placing threads.
+  const OrderRequest buy = market(kBuy, "AAPL", "10", TimeInForce::kIoc);
   std::vector<std::thread> threads;
   std::vector<Result<Order>> placed(8, Status::Internal("not placed"));
   for (std::size_t i = 0; i < placed.size(); ++i) {
-    threads.emplace_back([&f, &placed, i] {
-      placed[i] = f.try_place(market(kBuy, "AAPL", "10", TimeInForce::kIoc));
-    });
+    threads.emplace_back([&f, &placed, &buy, i] { placed[i] = f.try_place(buy); });
   }
   for (std::thread& thread : threads) thread.join();
   f.settle();
