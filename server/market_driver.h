@@ -16,7 +16,8 @@ namespace fafnir {
 // market (Platform::leadership()), the engine reacts to the current prices and to any session
 // close since the last tick; every node handles committed events. A node that takes the lead does
 // not replay closes from before it led. poke() asks for the event handling sooner, e.g. after a
-// request changed something. Thread-safe.
+// request changed something; while events keep coming, rounds are a few milliseconds apart so
+// that each handles a batch. Thread-safe.
 class MarketDriver {
  public:
   // Borrows `platform`, which must outlive the driver.
