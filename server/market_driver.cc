@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 namespace fafnir {
@@ -60,7 +59,8 @@ void MarketDriver::run(Timestamp last_tick) {
     if (idle) {
       wake_.wait_until(lock, next_tick, [this] { return poked_ || stopping_; });
     } else {
-      wake_.wait_until(lock, std::min(next_tick, std::chrono::steady_clock::now() + kBusyRoundPause),
+      wake_.wait_until(lock,
+                       std::min(next_tick, std::chrono::steady_clock::now() + kBusyRoundPause),
                        [this] { return stopping_; });
     }
     poked_ = false;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/json_writer.h"
+
 namespace fafnir {
 namespace {
 
@@ -60,40 +62,45 @@ class PayloadReader {
   Status status_;
 };
 
+// Members in alphabetical order, as the payloads have always been written.
 std::string encode(const OrderEvent& event) {
   const Order& order = event.order;
-  const std::optional<Fill>& fill = event.fill;
-  json payload = {{"orderId", order.id},
-                  {"userId", order.user_id},
-                  {"accountId", order.account_id},
-                  {"symbol", order.symbol},
-                  {"side", order_side_name(order.side)},
-                  {"type", order_type_name(order.type)},
-                  {"timeInForce", time_in_force_name(order.time_in_force)},
-                  {"status", order_status_name(order.status)},
-                  {"quantity", exact(order.quantity)},
-                  {"filledQuantity", exact(order.filled_quantity)},
-                  {"avgFillPrice", exact(order.average_fill_price)},
-                  {"currency", currency_code(order.currency)},
-                  {"accountCurrency", currency_code(order.account_currency)},
-                  {"stopTriggered", order.stop_triggered},
-                  {"reservedCash", exact(order.reserved_cash)},
-                  {"reason", order.reject_reason},
-                  {"createdAt", format_rfc3339(order.created_at)},
-                  {"updatedAt", format_rfc3339(order.updated_at)}};
-  if (order.limit_price) payload["price"] = exact(*order.limit_price);
-  if (order.stop_price) payload["stopPrice"] = exact(*order.stop_price);
-  if (fill) {
-    payload["fill"] = {{"fillId", fill->id},
-                       {"quantity", exact(fill->quantity)},
-                       {"price", exact(fill->price)},
-                       {"fxRate", exact(fill->fx_rate)},
-                       {"settlementAmount", exact(fill->settlement_amount)},
-                       {"settlementCurrency", currency_code(order.account_currency)},
-                       {"commission", exact(fill->commission)},
-                       {"executedAt", format_rfc3339(fill->executed_at)}};
+  std::string payload;
+  payload.reserve(640);
+  JsonObjectWriter object(&payload);
+  object.text("accountCurrency", currency_code(order.account_currency))
+      .text("accountId", order.account_id)
+      .text("avgFillPrice", exact(order.average_fill_price))
+      .text("createdAt", format_rfc3339(order.created_at))
+      .text("currency", currency_code(order.currency));
+  if (const std::optional<Fill>& fill = event.fill) {
+    object.object("fill")
+        .text("commission", exact(fill->commission))
+        .text("executedAt", format_rfc3339(fill->executed_at))
+        .text("fillId", fill->id)
+        .text("fxRate", exact(fill->fx_rate))
+        .text("price", exact(fill->price))
+        .text("quantity", exact(fill->quantity))
+        .text("settlementAmount", exact(fill->settlement_amount))
+        .text("settlementCurrency", currency_code(order.account_currency))
+        .close();
   }
-  return payload.dump();
+  object.text("filledQuantity", exact(order.filled_quantity)).text("orderId", order.id);
+  if (order.limit_price) object.text("price", exact(*order.limit_price));
+  object.text("quantity", exact(order.quantity))
+      .text("reason", order.reject_reason)
+      .text("reservedCash", exact(order.reserved_cash))
+      .text("side", order_side_name(order.side))
+      .text("status", order_status_name(order.status));
+  if (order.stop_price) object.text("stopPrice", exact(*order.stop_price));
+  object.flag("stopTriggered", order.stop_triggered)
+      .text("symbol", order.symbol)
+      .text("timeInForce", time_in_force_name(order.time_in_force))
+      .text("type", order_type_name(order.type))
+      .text("updatedAt", format_rfc3339(order.updated_at))
+      .text("userId", order.user_id)
+      .close();
+  return payload;
 }
 
 class OrderEventBody final : public EventBody {

@@ -1,6 +1,6 @@
 #include "server/graphql/ast.h"
 
-#include "server/graphql/json_writer.h"
+#include "core/common/json_writer.h"
 
 namespace fafnir::graphql::ast {
 

@@ -4,7 +4,7 @@
 #include <exception>
 
 #include "server/graphql/input_values.h"
-#include "server/graphql/json_writer.h"
+#include "core/common/json_writer.h"
 #include "server/graphql/scalars.h"
 
 namespace fafnir::graphql {

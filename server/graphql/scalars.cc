@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "server/graphql/json_writer.h"
+#include "core/common/json_writer.h"
 #include "server/graphql/suggestions.h"
 
 namespace fafnir::graphql {

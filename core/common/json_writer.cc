@@ -1,9 +1,9 @@
-#include "server/graphql/json_writer.h"
+#include "core/common/json_writer.h"
 
 #include <charconv>
 #include <cmath>
 
-namespace fafnir::graphql {
+namespace fafnir {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -203,4 +203,4 @@ void append_json(const nlohmann::json& value, std::string* out) {
   }
 }
 
-}  // namespace fafnir::graphql
+}  // namespace fafnir

@@ -1,11 +1,11 @@
-#include "server/graphql/json_writer.h"
+#include "core/common/json_writer.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
 
-namespace fafnir::graphql {
+namespace fafnir {
 namespace {
 
 std::string number(double value) {
@@ -20,7 +20,7 @@ std::string string(std::string_view text) {
   return out;
 }
 
-TEST_CASE("doubles are written like JavaScript numbers, shortest and exact", "[graphql]") {
+TEST_CASE("doubles are written like JavaScript numbers, shortest and exact", "[json]") {
   CHECK(number(0) == "0");
   CHECK(number(-0.0) == "-0");
   CHECK(number(185) == "185");
@@ -38,7 +38,7 @@ TEST_CASE("doubles are written like JavaScript numbers, shortest and exact", "[g
   }
 }
 
-TEST_CASE("strings are escaped and always valid UTF-8", "[graphql]") {
+TEST_CASE("strings are escaped and always valid UTF-8", "[json]") {
   CHECK(string("plain") == "\"plain\"");
   CHECK(string("q\"b\\n\n\t\x01") == "\"q\\\"b\\\\n\\n\\t\\u0001\"");
   CHECK(string("caf\xC3\xA9 \xF0\x9F\x98\x80") == "\"caf\xC3\xA9 \xF0\x9F\x98\x80\"");
@@ -47,7 +47,7 @@ TEST_CASE("strings are escaped and always valid UTF-8", "[graphql]") {
   CHECK(string("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
 }
 
-TEST_CASE("any JSON value", "[graphql]") {
+TEST_CASE("any JSON value", "[json]") {
   std::string out;
   append_json(nlohmann::json::parse(R"({"a":[1,-2,3.5,true,null,"x"],"b":{}})"), &out);
   CHECK(out == R"({"a":[1,-2,3.5,true,null,"x"],"b":{}})");
@@ -60,4 +60,4 @@ TEST_CASE("any JSON value", "[graphql]") {
 }
 
 }  // namespace
-}  // namespace fafnir::graphql
+}  // namespace fafnir
