@@ -1,17 +1,19 @@
 #include "server/http_server.h"
 
 #include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
-
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 
 namespace fafnir {
 namespace {
@@ -77,10 +79,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(16 * 1024);
     stream_.expires_after(first_request_ ? shared_.options.header_timeout
                                          : shared_.options.idle_timeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                       self->on_read(ec);
-                     });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -92,7 +93,8 @@ class Session : public std::enable_shared_from_this<Session> {
     bool closed_by_peer = ec == http::error::end_of_stream || ec == http::error::partial_message;
     if (ec && ec.category() == http::make_error_code(http::error::end_of_stream).category() &&
         !closed_by_peer) {
-      return write(plain_error(http::status::bad_request, "INVALID_INPUT", "malformed request", 11));
+      return write(
+          plain_error(http::status::bad_request, "INVALID_INPUT", "malformed request", 11));
     }
     if (ec) return close();
     busy_ = true;
@@ -107,10 +109,9 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     response_ = std::make_shared<HttpResponse>(std::move(response));
     stream_.expires_after(shared_.options.header_timeout);
-    http::async_write(stream_, *response_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_write(ec);
-                      });
+    http::async_write(
+        stream_, *response_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_write(ec); });
   }
 
   void on_write(beast::error_code ec) {
@@ -139,12 +140,17 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
+// One io_context per thread, each run by its own thread: a connection stays on the context that
+// accepted it, so its handlers never need a strand or a wake-up of another thread.
 class HttpServer::Impl {
  public:
   Impl(HttpServerOptions options, HttpHandler handler)
-      : io_(std::max(1, options.threads)), acceptor_(net::make_strand(io_)), grace_timer_(io_) {
+      : contexts_(make_contexts(std::max(1, options.threads))),
+        acceptor_(*contexts_.front()),
+        grace_timer_(*contexts_.front()) {
     shared_.options = std::move(options);
     shared_.handler = std::move(handler);
+    for (const auto& context : contexts_) guards_.emplace_back(context->get_executor());
   }
 
   Status start() {
@@ -168,14 +174,16 @@ class HttpServer::Impl {
 
   void run(bool handle_signals) {
     if (handle_signals) {
-      signals_.emplace(io_, SIGINT, SIGTERM);
+      signals_.emplace(*contexts_.front(), SIGINT, SIGTERM);
       signals_->async_wait([this](beast::error_code ec, int) {
         if (!ec) shutdown();
       });
     }
     std::vector<std::thread> threads;
-    for (int i = 1; i < shared_.options.threads; ++i) threads.emplace_back([this] { io_.run(); });
-    io_.run();
+    for (std::size_t i = 1; i < contexts_.size(); ++i) {
+      threads.emplace_back([context = contexts_[i].get()] { context->run(); });
+    }
+    contexts_.front()->run();
     for (std::thread& thread : threads) thread.join();
   }
 
@@ -193,19 +201,22 @@ class HttpServer::Impl {
         }
       }
       for (const auto& session : open) session->close_when_idle();
+      guards_.clear();  // each context returns once its connections are closed
       grace_timer_.expires_after(shared_.options.shutdown_grace);
       grace_timer_.async_wait([this](beast::error_code ec) {
-        if (!ec) io_.stop();
+        if (ec) return;
+        grace_over_ = true;
+        for (const auto& context : contexts_) context->stop();
       });
       waiter_ = std::thread([this] {
-        while (!io_.stopped()) {
+        while (!grace_over_) {
           {
             std::lock_guard lock(shared_.sessions_mutex);
             if (shared_.sessions.empty()) break;
           }
           std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
-        net::post(io_, [this] { grace_timer_.cancel(); });
+        net::post(grace_timer_.get_executor(), [this] { grace_timer_.cancel(); });
       });
     });
   }
@@ -215,8 +226,17 @@ class HttpServer::Impl {
   }
 
  private:
+  using WorkGuard = net::executor_work_guard<net::io_context::executor_type>;
+
+  static std::vector<std::unique_ptr<net::io_context>> make_contexts(int count) {
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    for (int i = 0; i < count; ++i) contexts.push_back(std::make_unique<net::io_context>(1));
+    return contexts;
+  }
+
   void accept() {
-    acceptor_.async_accept(net::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+    net::io_context& context = *contexts_[next_context_++ % contexts_.size()];
+    acceptor_.async_accept(context, [this](beast::error_code ec, tcp::socket socket) {
       if (ec) return;  // closed on shutdown
       std::make_shared<Session>(std::move(socket), shared_)->start();
       accept();
@@ -224,11 +244,14 @@ class HttpServer::Impl {
   }
 
   Shared shared_;
-  net::io_context io_;
-  tcp::acceptor acceptor_;
+  std::vector<std::unique_ptr<net::io_context>> contexts_;
+  std::vector<WorkGuard> guards_;  // keep idle contexts running until shutdown
+  tcp::acceptor acceptor_;         // on the first context, like the signals and the timer
   net::steady_timer grace_timer_;
   std::optional<net::signal_set> signals_;
   std::thread waiter_;
+  std::atomic<bool> grace_over_{false};
+  std::size_t next_context_ = 0;  // only the first context's thread accepts
   std::uint16_t port_ = 0;
 };
 
