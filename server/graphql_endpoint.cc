@@ -107,11 +107,11 @@ HttpResponse GraphqlEndpoint::handle(const HttpRequest& request, RequestInfo& in
     if (!body->is_object() || !body->contains("query") || !(*body)["query"].is_string()) {
       return request_error(400, "the body needs a string 'query'", "INVALID_ARGUMENT");
     }
-    query = (*body)["query"].get<std::string>();
+    query = std::move((*body)["query"].get_ref<std::string&>());
     if (auto name = body->find("operationName"); name != body->end() && name->is_string()) {
-      operation_name = name->get<std::string>();
+      operation_name = std::move(name->get_ref<std::string&>());
     }
-    if (auto vars = body->find("variables"); vars != body->end()) variables = *vars;
+    if (auto vars = body->find("variables"); vars != body->end()) variables = std::move(*vars);
   }
   if (!variables.is_null() && !variables.is_object()) {
     return request_error(400, "'variables' must be a JSON object", "INVALID_ARGUMENT");
