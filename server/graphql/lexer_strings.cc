@@ -1,13 +1,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/common/text.h"
 #include "server/graphql/lexer.h"
 
 // The string productions of the lexer: strings with escapes, block strings, UTF-8 checks.
 namespace fafnir::graphql {
 namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -41,26 +40,8 @@ bool is_blank(std::string_view line) {
 }  // namespace
 
 bool Lexer::read_utf8(std::string* out) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(source_[k]); };
-  const unsigned char lead = byte(pos_);
-  std::size_t length = 0;
-  std::uint32_t code = 0;
-  std::uint32_t min = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, code = lead & 0x1F, min = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, code = lead & 0x0F, min = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, code = lead & 0x07, min = 0x10000;
-  } else {
-    return false;
-  }
-  if (pos_ + length > source_.size()) return false;
-  for (std::size_t k = 1; k < length; ++k) {
-    if (!is_continuation(byte(pos_ + k))) return false;
-    code = (code << 6) | (byte(pos_ + k) & 0x3F);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+  const std::size_t length = utf8_sequence_length(source_, pos_);
+  if (length == 0) return false;
   out->append(source_.data() + pos_, length);
   pos_ += length;
   line_continuation_ += length - 1;
