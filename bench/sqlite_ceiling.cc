@@ -10,20 +10,24 @@
 #include "core/common/id_generator.h"
 #include "storage/order/sqlite_order_store.h"
 #include "storage/portfolio/sqlite_portfolio_store.h"
+#include "storage/sqlite/wal_checkpointer.h"
 #include "transports/in_process/in_process_stream.h"
 
 namespace fafnir {
 namespace {
 
-// A bare connection to a file already migrated to fafnir's schema, with fafnir's pragmas.
+// A bare connection to a file already migrated to fafnir's schema, with fafnir's pragmas and
+// background checkpoints.
 class RawDatabase {
  public:
   explicit RawDatabase(const std::filesystem::path& path) {
     sqlite3_open(path.c_str(), &db_);
-    exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-         " PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;");
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    auto checkpointer = WalCheckpointer::attach(db_, path, SqliteOptions{}.checkpoints);
+    if (checkpointer.ok()) checkpointer_ = std::move(*checkpointer);
   }
   ~RawDatabase() {
+    checkpointer_.reset();
     for (sqlite3_stmt* statement : statements_) sqlite3_finalize(statement);
     sqlite3_close(db_);
   }
@@ -37,6 +41,7 @@ class RawDatabase {
 
  private:
   sqlite3* db_ = nullptr;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::vector<sqlite3_stmt*> statements_;
 };
 

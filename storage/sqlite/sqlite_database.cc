@@ -36,6 +36,7 @@ Result<std::shared_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
 }
 
 SqliteDatabase::~SqliteDatabase() {
+  checkpointer_.reset();
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
   sqlite3_close(db_);
 }
@@ -43,14 +44,13 @@ SqliteDatabase::~SqliteDatabase() {
 Status SqliteDatabase::configure(const SqliteOptions& options) {
   sqlite3_busy_timeout(db_, options.busy_timeout_ms);
   std::lock_guard lock(mutex_);
-  if (options.exclusive) FAFNIR_RETURN_IF_ERROR(execute("PRAGMA locking_mode=EXCLUSIVE"));
   exclusive_ = options.exclusive;
   FAFNIR_RETURN_IF_ERROR(execute("PRAGMA journal_mode=WAL"));
-  FAFNIR_RETURN_IF_ERROR(execute("PRAGMA wal_autocheckpoint=" +
-                                 std::to_string(options.wal_autocheckpoint_pages)));
   FAFNIR_RETURN_IF_ERROR(execute("PRAGMA foreign_keys=ON"));
-  return execute(options.synchronous_full ? "PRAGMA synchronous=FULL"
-                                          : "PRAGMA synchronous=NORMAL");
+  FAFNIR_RETURN_IF_ERROR(execute(options.synchronous_full ? "PRAGMA synchronous=FULL"
+                                                          : "PRAGMA synchronous=NORMAL"));
+  FAFNIR_ASSIGN_OR_RETURN(checkpointer_, WalCheckpointer::attach(db_, path_, options.checkpoints));
+  return Status::Ok();
 }
 
 Status SqliteDatabase::migrate(const Schema& schema) {

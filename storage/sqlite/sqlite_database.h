@@ -12,19 +12,22 @@
 #include "core/common/status.h"
 #include "storage/sqlite/migration.h"
 #include "storage/sqlite/sqlite_statement.h"
+#include "storage/sqlite/wal_checkpointer.h"
 
 namespace fafnir {
 
 struct SqliteOptions {
   bool synchronous_full = false;  // false: WAL + synchronous=NORMAL (survives process crashes)
   int busy_timeout_ms = 5000;     // wait this long for another process's write lock
-  // true: one connection owns the file (no per-transaction file locks); false: shared
+  // true: the caller keeps every other process out of the file (e.g. with a directory lock), so
+  // this connection is its only writer; false: shared
   bool exclusive = false;
-  int wal_autocheckpoint_pages = 10000;  // WAL size that triggers a checkpoint (and its fsync)
+  WalCheckpointer::Thresholds checkpoints;
 };
 
-// One SQLite file of one service: WAL mode, foreign keys on, a busy timeout, prepared statements
-// cached per SQL text, and its schema migrated forward on open.
+// One SQLite file of one service: WAL mode with checkpoints in the background (WalCheckpointer),
+// foreign keys on, a busy timeout, prepared statements cached per SQL text, and its schema
+// migrated forward on open.
 // Thread-safe: read() and transaction() serialize callers on an internal mutex. Transactions
 // requested while another commits are grouped into the next commit (LevelDB-style group commit):
 // each still runs alone and in arrival order, inside a savepoint that is rolled back if it fails.
@@ -75,6 +78,7 @@ class SqliteDatabase {
   sqlite3* db_;
   std::filesystem::path path_;
   bool exclusive_ = false;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::mutex mutex_;  // guards the connection
   std::mutex writers_mutex_;
   std::deque<Writer*> writers_;  // waiting transactions; the front one commits for the group
