@@ -17,7 +17,7 @@ namespace fafnir {
 namespace {
 
 // A bare connection to a file already migrated to fafnir's schema, with fafnir's pragmas and
-// background checkpoints.
+// background checkpoints (SQLite's own checkpoints if the second connection cannot be opened).
 class RawDatabase {
  public:
   explicit RawDatabase(const std::filesystem::path& path) {

@@ -17,7 +17,8 @@ namespace fafnir {
 // on committing. The writer checkpoints itself only when the log reaches writer_pages anyway
 // (the log restarts only after a checkpoint that no commit overtook); by then the thread has
 // copied most of it.
-// Thread-safe. Owned by the writer's owner; destroy it before closing the writer connection.
+// Thread-safe: the hook runs inside the writer's commits, which their caller already serializes.
+// Owned by the writer's owner; destroy it before closing the writer connection.
 class WalCheckpointer {
  public:
   struct Thresholds {
