@@ -69,7 +69,7 @@ void add_serve_command(CLI::App& app, CliContext& context, Status& status) {
   serve_command->add_option("--port", args->port, "Port (default 8080; 0 picks a free one)");
   serve_command->add_option("--threads", args->threads, "Threads answering requests (default 2)")
       ->check(CLI::Range(1, 64));
-  serve_command->add_option("--tick", args->tick, "How often the engine checks prices (default 1s)");
+  serve_command->add_option("--tick", args->tick, "How often the engine checks prices, e.g. 250ms or 5s (default 1s)");
   serve_command->add_option("--speed", args->speed, "Market time runs this many times wall time");
   serve_command->add_option("--log-level", args->log_level, "trace, debug, info (default), warn, error, off");
   serve_command->callback([&context, &status, args] { status = serve(context, *args); });

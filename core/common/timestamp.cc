@@ -119,7 +119,7 @@ Timestamp start_of_utc_day(Timestamp t) { return {floor_div(t.micros, kMicrosPer
 Result<Duration> parse_duration(std::string_view text) {
   auto invalid = [&](std::string_view why) {
     return Status::InvalidArgument("bad duration '" + std::string(text) + "': " + std::string(why) +
-                                   " (use e.g. 90m, 6h, 1d, 1h30m)");
+                                   " (use e.g. 90m, 6h, 1d, 1h30m, 500ms)");
   };
   if (text.empty()) return invalid("empty");
   std::int64_t total = 0;
@@ -133,7 +133,14 @@ Result<Duration> parse_duration(std::string_view text) {
     std::int64_t unit = 0;
     switch (text[pos]) {
       case 's': unit = kMicrosPerSecond; break;
-      case 'm': unit = 60 * kMicrosPerSecond; break;
+      case 'm':
+        if (text.substr(pos, 2) == "ms") {
+          unit = kMicrosPerSecond / 1000;
+          ++pos;
+        } else {
+          unit = 60 * kMicrosPerSecond;
+        }
+        break;
       case 'h': unit = 3600 * kMicrosPerSecond; break;
       case 'd': unit = kMicrosPerDay; break;
       case 'w': unit = 7 * kMicrosPerDay; break;

@@ -35,7 +35,7 @@ Result<Timestamp> parse_rfc3339(std::string_view text);
 // Midnight UTC of the day that contains `t`.
 Timestamp start_of_utc_day(Timestamp t);
 
-// Parses durations such as "90s", "90m", "6h", "1d", "2w" and combinations like "1h30m".
+// Parses durations such as "500ms", "90s", "90m", "6h", "1d", "2w" and combinations like "1h30m".
 // Returns InvalidArgument for an empty, unknown-unit, zero or overflowing duration.
 Result<Duration> parse_duration(std::string_view text);
 
