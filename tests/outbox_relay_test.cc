@@ -9,6 +9,7 @@
 #include "core/common/clock.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "storage/sqlite/sqlite_outbox.h"
+#include "tests/support/sqlite_rows.h"
 #include "tests/support/temp_dir.h"
 #include "transports/in_process/in_process_stream.h"
 
@@ -60,18 +61,6 @@ void place_orders(SqliteDatabase& db, const std::vector<std::string>& order_ids)
     INFO(placed.to_string());
     REQUIRE(placed.ok());
   }
-}
-
-std::int64_t count_orders(SqliteDatabase& db) {
-  std::int64_t count = -1;
-  const Status status = db.read([&](SqliteDatabase& tx) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(SqliteStatement query, tx.prepare("SELECT COUNT(*) FROM orders"));
-    FAFNIR_ASSIGN_OR_RETURN(bool row, query.step());
-    if (row) count = query.column_int64(0);
-    return Status::Ok();
-  });
-  REQUIRE(status.ok());
-  return count;
 }
 
 std::vector<Event> pending(Outbox& outbox) {
@@ -170,7 +159,9 @@ TEST_CASE("a state change that rolls back leaves no event behind", "[outbox]") {
   place_orders(*world.orders_db, {"o1"});
   CHECK_FALSE(place_order(*world.orders_db, "o2", /*then_fail=*/true).ok());
 
-  CHECK(count_orders(*world.orders_db) == 1);
+  Result<std::int64_t> orders = count_rows(*world.orders_db, "orders");
+  REQUIRE(orders.ok());
+  CHECK(*orders == 1);
   const std::vector<Event> waiting = pending(world.outbox);
   REQUIRE(waiting.size() == 1);
   CHECK(waiting[0].id == "evt-o1");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "storage/sqlite/sqlite_database.h"
+#include "tests/support/sqlite_rows.h"
 #include "tests/support/temp_dir.h"
 
 namespace fafnir {
@@ -16,18 +17,6 @@ const Schema kEntries{"entries",
 
 constexpr int kWriters = 8;
 constexpr int kTransactionsPerWriter = 200;
-
-Result<std::int64_t> count_rows(SqliteDatabase& db, std::string_view where) {
-  std::int64_t count = 0;
-  FAFNIR_RETURN_IF_ERROR(db.read([&](SqliteDatabase& conn) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(SqliteStatement query,
-                            conn.prepare("SELECT COUNT(*) FROM entries " + std::string(where)));
-    FAFNIR_ASSIGN_OR_RETURN(bool row, query.step());
-    if (row) count = query.column_int64(0);
-    return Status::Ok();
-  }));
-  return count;
-}
 
 std::shared_ptr<SqliteDatabase> open_entries(const TempDir& dir) {
   Result<std::shared_ptr<SqliteDatabase>> opened = SqliteDatabase::open(dir.path() / "e.db", kEntries);
@@ -64,10 +53,10 @@ TEST_CASE("concurrent transactions commit together, and a failing one rolls back
 
   for (int wrong : wrong_answers) CHECK(wrong == 0);
   std::int64_t kept_per_writer = kTransactionsPerWriter - (kTransactionsPerWriter + 2) / 3;
-  Result<std::int64_t> kept = count_rows(db, "");
+  Result<std::int64_t> kept = count_rows(db, "entries");
   REQUIRE(kept.ok());
   CHECK(*kept == kept_per_writer * kWriters);
-  Result<std::int64_t> refused = count_rows(db, "WHERE number % 3 = 0");
+  Result<std::int64_t> refused = count_rows(db, "entries WHERE number % 3 = 0");
   REQUIRE(refused.ok());
   CHECK(*refused == 0);
 }
@@ -98,8 +87,8 @@ TEST_CASE("a transaction sees the writes of those committed before it in the sam
   for (std::thread& thread : threads) thread.join();
 
   for (int failed : failures) CHECK(failed == 0);
-  Result<std::int64_t> rows = count_rows(db, "");
-  Result<std::int64_t> gaps = count_rows(db, "WHERE number >= " + std::to_string(kWriters * 50));
+  Result<std::int64_t> rows = count_rows(db, "entries");
+  Result<std::int64_t> gaps = count_rows(db, "entries WHERE number >= " + std::to_string(kWriters * 50));
   REQUIRE(rows.ok());
   REQUIRE(gaps.ok());
   CHECK(*rows == kWriters * 50);

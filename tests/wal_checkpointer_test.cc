@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "storage/sqlite/sqlite_database.h"
+#include "tests/support/sqlite_rows.h"
 #include "tests/support/temp_dir.h"
 
 namespace fafnir {
@@ -40,18 +41,6 @@ void write_notes(SqliteDatabase& db, int count) {
   }
 }
 
-std::int64_t count_notes(SqliteDatabase& db) {
-  std::int64_t count = -1;
-  Status read = db.read([&](SqliteDatabase& conn) -> Status {
-    FAFNIR_ASSIGN_OR_RETURN(SqliteStatement query, conn.prepare("SELECT COUNT(*) FROM notes"));
-    FAFNIR_ASSIGN_OR_RETURN(bool row, query.step());
-    if (row) count = query.column_int64(0);
-    return Status::Ok();
-  });
-  REQUIRE(read.ok());
-  return count;
-}
-
 TEST_CASE("the background checkpointer copies the log into the database file without the writer",
           "[sqlite][checkpoint]") {
   TempDir dir;
@@ -68,7 +57,9 @@ TEST_CASE("the background checkpointer copies the log into the database file wit
     if (!copied) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   CHECK(copied);
-  CHECK(count_notes(*db) == 200);
+  Result<std::int64_t> notes = count_rows(*db, "notes");
+  REQUIRE(notes.ok());
+  CHECK(*notes == 200);
 }
 
 TEST_CASE("the writer checkpoints itself when the log reaches its limit, and nothing is lost",
@@ -85,7 +76,9 @@ TEST_CASE("the writer checkpoints itself when the log reaches its limit, and not
     CHECK(wal_bytes <= 72 * kFrameBytes);
   }
   std::shared_ptr<SqliteDatabase> reopened = open_notes(path, thresholds);
-  CHECK(count_notes(*reopened) == 1000);
+  Result<std::int64_t> notes = count_rows(*reopened, "notes");
+  REQUIRE(notes.ok());
+  CHECK(*notes == 1000);
 }
 
 }  // namespace
