@@ -51,6 +51,25 @@ TEST_CASE("options below libsodium's limits fail with Internal", "[auth]") {
   CHECK(hash.status().code() == ErrorCode::kInternal);
 }
 
+TEST_CASE("a decoy hash is a well-formed argon2id hash with the given options", "[auth]") {
+  for (const PasswordHashingOptions options :
+       {PasswordHashingOptions{}, PasswordHashingOptions::fast_for_tests(),
+        PasswordHashingOptions{3, 32 * 1024 * 1024}}) {
+    const std::string decoy = decoy_password_hash(options);
+    // 0: libsodium parses it and finds exactly these limits, so verifying against it runs one
+    // full hash with them (-1 would mean it is rejected before hashing anything).
+    CHECK(crypto_pwhash_str_needs_rehash(decoy.c_str(), options.ops_limit, options.mem_limit) == 0);
+    CHECK(crypto_pwhash_str_needs_rehash(decoy.c_str(), options.ops_limit + 1, options.mem_limit) == 1);
+    CHECK(decoy.size() < crypto_pwhash_STRBYTES);
+  }
+  const PasswordHashingOptions fast = PasswordHashingOptions::fast_for_tests();
+  const std::string decoy = decoy_password_hash(fast);
+  CHECK(decoy != decoy_password_hash(fast));
+  const PasswordHasher hasher(fast);
+  CHECK_FALSE(hasher.verify(decoy, ""));
+  CHECK_FALSE(hasher.verify(decoy, "whatever"));
+}
+
 TEST_CASE("burning equivalent time accepts any password", "[auth]") {
   const PasswordHasher hasher(PasswordHashingOptions::fast_for_tests());
   hasher.burn_equivalent_time("whatever");

@@ -1,17 +1,22 @@
 #include "core/auth/password_hasher.h"
 
 #include <array>
-#include <cstdlib>
+#include <string>
 
 #include "core/common/encoding.h"
 
 namespace fafnir {
 
-PasswordHasher::PasswordHasher(PasswordHashingOptions options) : options_(options) {
-  if (sodium_init() < 0) std::abort();
-  Result<std::string> dummy = hash(random_token(16));
-  if (dummy.ok()) dummy_hash_ = std::move(dummy).value();
+std::string decoy_password_hash(const PasswordHashingOptions& options) {
+  // The layout crypto_pwhash_str() writes: memory in KiB, passes, one lane, salt, digest.
+  return "$argon2id$v=19$m=" + std::to_string(options.mem_limit / 1024) +
+         ",t=" + std::to_string(options.ops_limit) + ",p=1$" +
+         base64_encode_unpadded(random_bytes(crypto_pwhash_SALTBYTES)) + "$" +
+         base64_encode_unpadded(random_bytes(32));
 }
+
+PasswordHasher::PasswordHasher(PasswordHashingOptions options)
+    : options_(options), decoy_hash_(decoy_password_hash(options)) {}
 
 Result<std::string> PasswordHasher::hash(std::string_view password) const {
   std::array<char, crypto_pwhash_STRBYTES> out{};
@@ -28,7 +33,7 @@ bool PasswordHasher::verify(std::string_view encoded_hash, std::string_view pass
 }
 
 void PasswordHasher::burn_equivalent_time(std::string_view password) const {
-  static_cast<void>(verify(dummy_hash_, password));
+  static_cast<void>(verify(decoy_hash_, password));
 }
 
 }  // namespace fafnir

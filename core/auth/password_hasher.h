@@ -22,12 +22,17 @@ struct PasswordHashingOptions {
   }
 };
 
+// An encoded argon2id hash with `options`, a random salt and a random digest, built without
+// hashing anything. Verifying any password against it costs one full hash with `options` and
+// fails (unless the password hashes to those random 32 bytes).
+std::string decoy_password_hash(const PasswordHashingOptions& options);
+
 // Argon2id password hashing in the self-describing "$argon2id$..." string format.
 // Thread-safe after construction.
 class PasswordHasher {
  public:
-  // Hashes a random dummy password with `options` so that burn_equivalent_time() costs as much as
-  // a real verify(). Aborts if libsodium cannot be initialised.
+  // Cheap: hashes nothing (burn_equivalent_time() verifies against a decoy_password_hash()).
+  // Aborts if libsodium cannot be initialised.
   explicit PasswordHasher(PasswordHashingOptions options = {});
 
   // A salted encoded hash of `password`. Returns Internal when memory runs out or the options are
@@ -44,7 +49,7 @@ class PasswordHasher {
 
  private:
   PasswordHashingOptions options_;
-  std::string dummy_hash_;
+  std::string decoy_hash_;
 };
 
 }  // namespace fafnir

@@ -9,14 +9,20 @@ namespace {
 
 constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
 
-}  // namespace
-
-std::string base64url_encode(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
+std::string encode(std::string_view bytes, int variant) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), kVariant);
+                    bytes.size(), variant);
   out.resize(out.size() - 1);  // drop the terminating NUL
   return out;
+}
+
+}  // namespace
+
+std::string base64url_encode(std::string_view bytes) { return encode(bytes, kVariant); }
+
+std::string base64_encode_unpadded(std::string_view bytes) {
+  return encode(bytes, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
 }
 
 Result<std::string> base64url_decode(std::string_view text) {
@@ -32,10 +38,15 @@ Result<std::string> base64url_decode(std::string_view text) {
   return out;
 }
 
-std::string random_token(std::size_t bytes) {
+std::string random_bytes(std::size_t bytes) {
   if (sodium_init() < 0) std::abort();
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());
+  return raw;
+}
+
+std::string random_token(std::size_t bytes) {
+  std::string raw = random_bytes(bytes);
   std::string token = base64url_encode(raw);
   sodium_memzero(raw.data(), raw.size());
   return token;
