@@ -75,6 +75,7 @@ struct OrderIds {
 }  // namespace
 
 Result<double> measure_sqlite_ceiling(std::size_t orders, std::size_t orders_per_commit,
+                                      ReservationCommit reservations,
                                       const std::filesystem::path& dir) {
   if (orders_per_commit == 0) return Status::InvalidArgument("orders per commit must be positive");
   FAFNIR_RETURN_IF_ERROR(create_files(dir));
@@ -125,20 +126,24 @@ Result<double> measure_sqlite_ceiling(std::size_t orders, std::size_t orders_per
   std::vector<OrderIds> batch_ids(kOrdersPerSettlement);
   sqlite3_int64 balance = 1'000'000'000'000'000, outbox_position = 0, sequence = 0;
 
+  auto reserve_order = [&](const OrderIds& id, std::size_t position) {
+    run(reserve_cash, {&account}, {balance, 100'000'000, static_cast<sqlite3_int64>(position)});
+    run(reserve, {&id.order, &account}, {100'000'000});
+  };
+
   auto start = std::chrono::steady_clock::now();
   for (std::size_t first = 0; first < orders; first += kOrdersPerSettlement) {
     std::size_t count = std::min(kOrdersPerSettlement, orders - first);
     for (std::size_t group = 0; group < count; group += orders_per_commit) {
       std::size_t end = std::min(count, group + orders_per_commit);
-      portfolio_db.exec("BEGIN IMMEDIATE");
       for (std::size_t i = group; i < end; ++i) {
-        OrderIds& id = batch_ids[i];
-        id = {ids.next(), ids.next(), ids.next(), ids.next(), ids.next()};
-        sqlite3_int64 now = static_cast<sqlite3_int64>(first + i);
-        run(reserve_cash, {&account}, {balance, 100'000'000, now});
-        run(reserve, {&id.order, &account}, {100'000'000});
+        batch_ids[i] = {ids.next(), ids.next(), ids.next(), ids.next(), ids.next()};
       }
-      portfolio_db.exec("COMMIT");
+      if (reservations == ReservationCommit::kBeforeOrder) {
+        portfolio_db.exec("BEGIN IMMEDIATE");
+        for (std::size_t i = group; i < end; ++i) reserve_order(batch_ids[i], first + i);
+        portfolio_db.exec("COMMIT");
+      }
       order_db.exec("BEGIN IMMEDIATE");
       for (std::size_t i = group; i < end; ++i) {
         const OrderIds& id = batch_ids[i];
@@ -161,6 +166,7 @@ Result<double> measure_sqlite_ceiling(std::size_t orders, std::size_t orders_per
     portfolio_db.exec("BEGIN IMMEDIATE");
     for (std::size_t i = 0; i < count; ++i) {
       const OrderIds& id = batch_ids[i];
+      if (reservations == ReservationCommit::kWithSettlement) reserve_order(id, first + i);
       balance -= 100'000'000;
       run(settled, {&id.fill});
       run(reserve_cash, {&account}, {balance, 0, 0});
