@@ -16,8 +16,8 @@ constexpr std::size_t kSymbols = 40;
 constexpr std::int64_t kCent = 10'000;
 constexpr std::int64_t kMarketCents = 100 * 100;  // 100.00
 
-// Bytes allocated on the heap: jemalloc's count when the process runs on it (the fafnir binary
-// links it, and glibc's counters then stay at zero), else glibc's.
+// Bytes allocated on the heap, from whichever allocator the process runs on: jemalloc (the fafnir
+// binary links it, and glibc's counters then stay at zero), the sanitizers' allocator, else glibc.
 std::size_t heap_in_use() {
   using Mallctl = int (*)(const char*, void*, std::size_t*, void*, std::size_t);
   static const auto mallctl = reinterpret_cast<Mallctl>(dlsym(RTLD_DEFAULT, "mallctl"));
@@ -31,6 +31,10 @@ std::size_t heap_in_use() {
       return allocated;
     }
   }
+  using SanitizerCount = std::size_t (*)();
+  static const auto sanitizer_allocated = reinterpret_cast<SanitizerCount>(
+      dlsym(RTLD_DEFAULT, "__sanitizer_get_current_allocated_bytes"));
+  if (sanitizer_allocated != nullptr) return sanitizer_allocated();
   return mallinfo2().uordblks;
 }
 
@@ -73,6 +77,10 @@ Result<TriggerBenchResult> run_trigger_bench(std::size_t resting_orders, std::si
   }
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   if (crossed != 0) return Status::Internal("benchmark ticks crossed resting orders");
+
+  if (heap_after <= heap_before) {
+    return Status::Internal("cannot measure heap use: the allocator's counters did not grow");
+  }
 
   TriggerBenchResult result;
   FAFNIR_ASSIGN_OR_RETURN(result.resting_orders, index.size());
